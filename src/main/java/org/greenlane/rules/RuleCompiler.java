@@ -1,0 +1,140 @@
+package org.greenlane.rules;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.drools.decisiontable.InputType;
+import org.drools.decisiontable.SpreadsheetCompiler;
+import org.greenlane.screening.ScreeningRules;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.springframework.stereotype.Component;
+
+/**
+ * Compiles a set of rule files into a {@link ScreeningRules}, or refuses with every problem found. Nothing is
+ * shared between builds, so a failed build leaves nothing behind.
+ */
+@Component
+class RuleCompiler {
+
+    private static final String RESOURCE_DIR = "src/main/resources/org/greenlane/rules/";
+    private static final AtomicLong BUILDS = new AtomicLong();
+
+    private final KieServices kieServices = KieServices.Factory.get();
+
+    /** Whether the rule folder holds this file as a rule source (DRL or decision table). */
+    static boolean isRuleSource(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return !isEditorLeftover(lower)
+                && (lower.endsWith(".drl") || lower.endsWith(".xlsx") || lower.endsWith(".xls") || lower.endsWith(".csv"));
+    }
+
+    private static boolean isEditorLeftover(String lower) {
+        return lower.startsWith("~$") || lower.startsWith(".") || lower.endsWith(".tmp");
+    }
+
+    ScreeningRules compile(SortedMap<String, byte[]> files) {
+        List<RuleProblem> problems = new ArrayList<>();
+        for (var file : files.entrySet()) {
+            problems.addAll(checkTable(file.getKey(), file.getValue()));
+        }
+        if (!problems.isEmpty()) {
+            throw new RuleSetCompileException(problems);
+        }
+        ReleaseId releaseId = kieServices.newReleaseId("org.greenlane", "screening-rules",
+                "1.0." + BUILDS.incrementAndGet());
+        KieFileSystem kfs = kieServices.newKieFileSystem();
+        kfs.generateAndWritePomXML(releaseId);
+        files.forEach((name, content) -> kfs.write(RESOURCE_DIR + name, content));
+        KieBuilder builder = kieServices.newKieBuilder(kfs).buildAll();
+        for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
+            problems.add(new RuleProblem(fileOf(message), locationOf(message), message.getText().strip()));
+        }
+        if (!problems.isEmpty()) {
+            kieServices.getRepository().removeKieModule(releaseId);
+            throw new RuleSetCompileException(problems);
+        }
+        KieBase kieBase = kieServices.newKieContainer(releaseId).getKieBase();
+        // The KieBase keeps what it needs; the repository would otherwise keep every build for the JVM's life.
+        kieServices.getRepository().removeKieModule(releaseId);
+        String checksum = checksum(files);
+        return new ScreeningRules(kieBase, checksum.substring(0, 12), checksum);
+    }
+
+    /**
+     * Drools skips a table whose name does not end in .drl.xlsx/.drl.xls/.drl.csv, and a sheet without a RuleTable
+     * compiles to nothing; both would silently drop policy, so both are refused.
+     */
+    private List<RuleProblem> checkTable(String name, byte[] content) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        boolean table = lower.endsWith(".xlsx") || lower.endsWith(".xls") || lower.endsWith(".csv");
+        if (!table) {
+            return List.of();
+        }
+        if (!lower.matches(".*\\.drl\\.(xlsx|xls|csv)")) {
+            String suggested = name.replaceFirst("\\.(?i)(xlsx|xls|csv)$", ".drl.$1");
+            return List.of(new RuleProblem(name, "", "Drools ignores a decision table unless its name ends in "
+                    + ".drl.xlsx, .drl.xls or .drl.csv: rename it to " + suggested));
+        }
+        try {
+            InputType type = lower.endsWith(".csv") ? InputType.CSV : InputType.XLS;
+            String drl = new SpreadsheetCompiler().compile(new ByteArrayInputStream(content), type);
+            if (!drl.contains("rule \"")) {
+                return List.of(new RuleProblem(name, "", "The table produces no rule: is the RuleTable keyword "
+                        + "and its CONDITION/ACTION header in place?"));
+            }
+            return List.of();
+        } catch (RuntimeException e) {
+            return List.of(new RuleProblem(name, "", "The table cannot be read: " + rootMessage(e)));
+        }
+    }
+
+    private static String fileOf(Message message) {
+        String path = message.getPath();
+        if (path == null) {
+            return "";
+        }
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    private static String locationOf(Message message) {
+        return message.getLine() > 0 ? "line " + message.getLine() : "";
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    /** One checksum over the names and contents, so that the same files always give the same identity. */
+    static String checksum(Map<String, byte[]> files) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            new TreeMap<>(files).forEach((name, content) -> {
+                digest.update(name.getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(content);
+                digest.update((byte) 0);
+            });
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package org.greenlane.screening;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
+import java.util.stream.Collectors;
+import org.greenlane.intake.ApplicationDocument;
+import org.greenlane.intake.ApplicationDocument.Test;
+import org.greenlane.intake.ApplicationDocument.TestResult;
+import org.greenlane.intake.ApplicationDocument.TestType;
+import org.greenlane.intake.ApplicationDocument.Worker;
+import org.kie.api.KieBase;
+import org.kie.api.runtime.ClassObjectFilter;
+import org.kie.api.runtime.KieSession;
+
+/**
+ * Screens an application with a rule set, in two passes over one KieBase: the worker criteria mark each worker,
+ * then the application criteria see the roster counts that follow. Facts carry only data (ages of tests, counts);
+ * every threshold stays in the rule files.
+ */
+public final class Screener {
+
+    private static final Comparator<Finding> FINDING_ORDER = Comparator.comparing(Finding::severity)
+            .thenComparing(Finding::group).thenComparing(Finding::code).thenComparing(Finding::subject);
+
+    private final ZoneId zone;
+
+    public Screener(ZoneId zone) {
+        this.zone = zone;
+    }
+
+    /**
+     * @param otherEnterprisesAtAddress per {@link Keys#of address key}, how many other enterprises' live
+     *                                  applications use that lodging address
+     */
+    public ScreeningResult screen(ScreeningRules rules, ApplicationDocument application,
+                                  Map<String, Integer> otherEnterprisesAtAddress, Instant at) {
+        List<Worker> workers = application.workers();
+        Map<Integer, List<WorkerMark>> marks = markWorkers(rules.kieBase(), workers, at);
+
+        List<ScreeningResult.WorkerEligibility> verdicts = new ArrayList<>(workers.size());
+        List<VaccinationPriority> priority = new ArrayList<>();
+        List<WorkerMark> countedMarks = new ArrayList<>();
+        int eligible = 0;
+        for (int i = 0; i < workers.size(); i++) {
+            Worker worker = workers.get(i);
+            List<WorkerMark> own = marks.getOrDefault(i, List.of());
+            List<String> reasons = own.stream().filter(m -> WorkerMark.INELIGIBLE.equals(m.getEffect()))
+                    .map(WorkerMark::getCode).distinct().sorted().toList();
+            boolean isEligible = reasons.isEmpty();
+            verdicts.add(new ScreeningResult.WorkerEligibility(worker.citizenId(), worker.fullName(), isEligible, reasons));
+            if (isEligible) {
+                eligible++;
+                own.stream().filter(m -> WorkerMark.PRIORITY.equals(m.getEffect())).findFirst().ifPresent(m ->
+                        priority.add(new VaccinationPriority(worker.citizenId(), worker.fullName(), "WORKER")));
+                own.stream().filter(m -> WorkerMark.PRIORITY.equals(m.getEffect())).forEach(countedMarks::add);
+            } else {
+                own.stream().filter(m -> WorkerMark.INELIGIBLE.equals(m.getEffect())).forEach(countedMarks::add);
+            }
+        }
+
+        List<Finding> findings = new ArrayList<>(summarise(countedMarks));
+        KieSession session = rules.kieBase().newKieSession();
+        try {
+            applicationFacts(application, eligible, otherEnterprisesAtAddress, at).forEach(session::insert);
+            session.fireAllRules();
+            findings.addAll(objects(session, Finding.class));
+            priority.addAll(objects(session, VaccinationPriority.class));
+        } finally {
+            session.dispose();
+        }
+        findings.sort(FINDING_ORDER);
+        return new ScreeningResult(rules.version(), rules.checksum(), at, workers.size(), eligible,
+                workers.size() - eligible, List.copyOf(findings), List.copyOf(priority), List.copyOf(verdicts));
+    }
+
+    private Map<Integer, List<WorkerMark>> markWorkers(KieBase kieBase, List<Worker> workers, Instant at) {
+        KieSession session = kieBase.newKieSession();
+        try {
+            for (int i = 0; i < workers.size(); i++) {
+                session.insert(screenedWorker(i, workers.get(i), at));
+            }
+            session.fireAllRules();
+            return objects(session, WorkerMark.class).stream()
+                    .collect(Collectors.groupingBy(WorkerMark::getWorker));
+        } finally {
+            session.dispose();
+        }
+    }
+
+    ScreenedWorker screenedWorker(int index, Worker worker, Instant at) {
+        return new ScreenedWorker(index, worker.citizenId(), worker.residence().district(), worker.residence().commune(),
+                hoursSinceLatest(worker.tests(), TestType.PCR, TestResult.NEGATIVE, at),
+                hoursSinceLatest(worker.tests(), TestType.RAPID_ANTIGEN, TestResult.NEGATIVE, at),
+                hoursSinceLatest(worker.tests(), null, TestResult.POSITIVE, at) / 24.0,
+                daysSince(worker.closeContactSince(), at),
+                worker.vaccinationDoses());
+    }
+
+    /** Hours from the latest matching test to the screening, or {@link ScreenedWorker#NEVER}. */
+    static double hoursSinceLatest(List<Test> tests, TestType type, TestResult result, Instant at) {
+        return tests.stream()
+                .filter(t -> t.result() == result && (type == null || t.type() == type))
+                .map(t -> t.sampledAt().toInstant())
+                .filter(sampled -> !sampled.isAfter(at))
+                .max(Comparator.naturalOrder())
+                .map(sampled -> Duration.between(sampled, at).toSeconds() / 3600.0)
+                .orElse(ScreenedWorker.NEVER);
+    }
+
+    private double daysSince(LocalDate date, Instant at) {
+        if (date == null) {
+            return ScreenedWorker.NEVER;
+        }
+        return ChronoUnit.DAYS.between(date, at.atZone(zone).toLocalDate());
+    }
+
+    private List<Object> applicationFacts(ApplicationDocument application, int eligible,
+                                          Map<String, Integer> otherEnterprisesAtAddress, Instant at) {
+        List<Worker> workers = application.workers();
+        Map<String, Integer> lodged = countBy(workers, Worker::accommodationId);
+        Map<String, Integer> riding = countBy(workers, Worker::shuttleId);
+        List<Object> facts = new ArrayList<>();
+        facts.add(new ApplicationFact(application.enterprise().name(), application.enterprise().industrialPark(),
+                workers.size(), eligible));
+        var plan = application.medicalPlan();
+        facts.add(new MedicalPlanFact(plan.medicalStaff(), plan.isolationRoom(), plan.bufferZone(),
+                plan.infectionResponsePlan()));
+        for (var site : application.accommodations()) {
+            facts.add(new AccommodationFact(site.id(), site.name(), site.address(), site.capacity(),
+                    lodged.getOrDefault(site.id(), 0), otherEnterprisesAtAddress.getOrDefault(Keys.of(site.address()), 0)));
+        }
+        for (var shuttle : application.shuttles()) {
+            var driver = shuttle.driver();
+            facts.add(new ShuttleFact(shuttle.id(), shuttle.plate(), shuttle.seats(), riding.getOrDefault(shuttle.id(), 0),
+                    driver.citizenId(), driver.fullName(),
+                    hoursSinceLatest(driver.tests(), TestType.PCR, TestResult.NEGATIVE, at), driver.vaccinationDoses()));
+        }
+        workers.stream().filter(w -> w.accommodationId() == null)
+                .forEach(w -> facts.add(new CommuterFact(w.citizenId(), w.fullName(), w.shuttleId())));
+        return facts;
+    }
+
+    private static Map<String, Integer> countBy(List<Worker> workers, Function<Worker, String> key) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (Worker worker : workers) {
+            String value = key.apply(worker);
+            if (value != null) {
+                counts.merge(value, 1, Integer::sum);
+            }
+        }
+        return counts;
+    }
+
+    /** One finding per criterion and message, counting the workers it concerns, instead of one per worker. */
+    private static List<Finding> summarise(List<WorkerMark> marks) {
+        Map<List<String>, List<WorkerMark>> byMessage = marks.stream().collect(Collectors.groupingBy(
+                m -> List.of(m.getCode(), m.getMessageVi()), LinkedHashMap::new, Collectors.toList()));
+        List<Finding> findings = new ArrayList<>();
+        for (List<WorkerMark> same : byMessage.values()) {
+            WorkerMark first = same.get(0);
+            int count = countDistinct(same, WorkerMark::getWorker);
+            findings.add(Finding.of(first.getCode(), first.getSeverity(), first.getGroup(), count + " workers",
+                    first.getMessageVi() + " (" + count + " người lao động)",
+                    first.getMessageEn() + " (" + count + " workers)"));
+        }
+        return findings;
+    }
+
+    private static <T> int countDistinct(Collection<T> items, ToIntFunction<T> key) {
+        return (int) items.stream().mapToInt(key).distinct().count();
+    }
+
+    private static <T> List<T> objects(KieSession session, Class<T> type) {
+        return session.getObjects(new ClassObjectFilter(type)).stream().map(type::cast)
+                .filter(Objects::nonNull).toList();
+    }
+}

@@ -1,0 +1,5 @@
+package org.greenlane.screening;
+
+public enum Severity {
+    BLOCKER, WARNING, INFO
+}

@@ -1,0 +1,31 @@
+package org.greenlane.system;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Greenlane's own settings ({@code greenlane.*}).
+ *
+ * @param dataDir      where the embedded H2 database lives (GREENLANE_DATA_DIR), ./data by default
+ * @param rulesDir     the folder of DRL files and decision tables the server screens with (GREENLANE_RULES_DIR)
+ * @param zone         the province's time zone: close-contact dates and permit years are counted in it
+ * @param demo         demo accounts, created only when enabled
+ */
+@ConfigurationProperties("greenlane")
+public record GreenlaneProperties(Path dataDir, Path rulesDir, ZoneId zone, Demo demo) {
+
+    public GreenlaneProperties {
+        dataDir = dataDir == null ? Path.of("data") : dataDir;
+        rulesDir = rulesDir == null ? Path.of("rules") : rulesDir;
+        zone = zone == null ? ZoneId.of("Asia/Ho_Chi_Minh") : zone;
+        demo = demo == null ? new Demo(true, "demo") : demo;
+    }
+
+    /**
+     * @param enabled  create the demo staff (health1, housing1, labour1, transport1, steering1, admin) at startup
+     * @param password the demo staff's password
+     */
+    public record Demo(boolean enabled, String password) {
+    }
+}

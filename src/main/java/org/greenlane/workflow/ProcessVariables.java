@@ -1,0 +1,40 @@
+package org.greenlane.workflow;
+
+/**
+ * Every process and task variable the restart process uses, in one place. Variables stay few, small and typed:
+ * the application document and its roster live in Greenlane's own tables, never in the engine.
+ */
+public final class ProcessVariables {
+
+    public static final String PROCESS_KEY = "enterprise-restart";
+    public static final String CORRECTION_MESSAGE = "ApplicationCorrected";
+
+    /** String: the application id, also the business key. */
+    public static final String APPLICATION_ID = "applicationId";
+    /** Boolean: the latest screening found at least one BLOCKER. */
+    public static final String HAS_BLOCKERS = "hasBlockers";
+    /** String per group (healthDecision, housingDecision…): the group's verdict of the current review round. */
+    public static final String DECISION_SUFFIX = "Decision";
+    /** Boolean: the steering committee approved. */
+    public static final String STEERING_APPROVED = "steeringApproved";
+
+    /** Task-scoped: what the member decides and why. */
+    public static final String DECISION = "decision";
+    public static final String COMMENT = "comment";
+
+    /** Task-local, read-only in the form: what the member needs to decide in one screen. */
+    public static final String ENTERPRISE_NAME = "enterpriseName";
+    public static final String INDUSTRIAL_PARK = "industrialPark";
+    public static final String WORKER_COUNT = "workerCount";
+    public static final String ELIGIBLE_COUNT = "eligibleCount";
+    public static final String RULE_SET_VERSION = "ruleSetVersion";
+    public static final String FINDINGS = "findings";
+    public static final String GROUP_VERDICTS = "groupVerdicts";
+
+    private ProcessVariables() {
+    }
+
+    public static String decisionOf(String group) {
+        return group + DECISION_SUFFIX;
+    }
+}

@@ -1,0 +1,375 @@
+package org.greenlane.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.greenlane.workflow.ProcessVariables.APPLICATION_ID;
+import static org.greenlane.workflow.ProcessVariables.COMMENT;
+import static org.greenlane.workflow.ProcessVariables.CORRECTION_MESSAGE;
+import static org.greenlane.workflow.ProcessVariables.DECISION;
+import static org.greenlane.workflow.ProcessVariables.HAS_BLOCKERS;
+import static org.greenlane.workflow.ProcessVariables.PROCESS_KEY;
+import static org.greenlane.workflow.ProcessVariables.STEERING_APPROVED;
+import static org.greenlane.workflow.ProcessVariables.decisionOf;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The restart process on a plain in-memory engine (see camunda.cfg.xml): delegates, listeners and the status
+ * read model are replaced by recorders registered with {@link Mocks}, so each test drives one path of the BPMN.
+ */
+@ExtendWith(ProcessEngineExtension.class)
+@Deployment(resources = {
+        "processes/enterprise-restart.bpmn",
+        "processes/forms/group-review.form",
+        "processes/forms/steering-decision.form"})
+class EnterpriseRestartProcessTest {
+
+    private static final String APPLICATION = "APP-2024-0042";
+
+    private static final String APPROVE = "APPROVE";
+    private static final String REQUEST_CHANGES = "REQUEST_CHANGES";
+    private static final String REJECT = "REJECT";
+
+    private static final List<String> GROUPS = List.of("health", "housing", "labour", "transport");
+
+    /** Injected by {@link ProcessEngineExtension}; must be neither static nor final. */
+    ProcessEngine engine;
+
+    /** Screening outcomes in the order the screenings run; an empty queue means "no blockers". */
+    private final Deque<Boolean> screeningBlocks = new ArrayDeque<>();
+    private final AtomicInteger screenings = new AtomicInteger();
+    private final AtomicInteger permitsIssued = new AtomicInteger();
+    private final List<String> preparedTasks = new ArrayList<>();
+    private final List<String> recordedDecisions = new ArrayList<>();
+    private final ApplicationStatusRecorder applicationStatus = new ApplicationStatusRecorder();
+
+    @BeforeEach
+    void registerMocks() {
+        BpmnAwareTests.init(engine);
+        Mocks.register("screenApplicationDelegate", (JavaDelegate) execution -> {
+            screenings.incrementAndGet();
+            Boolean blocks = screeningBlocks.poll();
+            execution.setVariable(HAS_BLOCKERS, blocks != null && blocks);
+        });
+        Mocks.register("issuePermitDelegate", (JavaDelegate) execution -> permitsIssued.incrementAndGet());
+        Mocks.register("prepareReviewTaskListener",
+                (TaskListener) task -> preparedTasks.add(task.getTaskDefinitionKey()));
+        Mocks.register("recordDecisionListener",
+                (TaskListener) task -> recordedDecisions.add(task.getTaskDefinitionKey() + ":" + task.getVariable(DECISION)));
+        Mocks.register("applicationStatus", applicationStatus);
+    }
+
+    @AfterEach
+    void resetMocks() {
+        Mocks.reset();
+    }
+
+    @Test
+    void cleanApplicationApprovedByAllGroupsAndSteeringGetsPermit() {
+        // given
+        ProcessInstance pi = submitApplication();
+        screen(pi);
+        assertThat(pi).isWaitingAt("reviewHealth", "reviewHousing", "reviewLabour", "reviewTransport");
+
+        // when
+        completeAllReviews(pi, APPROVE);
+        decideSteering(pi, APPROVE);
+
+        // then
+        assertThat(pi).hasPassedInOrder("applicationSubmitted", "screenApplication", "startReview", "reviewsDone",
+                        "steeringDecision", "issuePermit", "applicationApproved")
+                .hasNotPassed("correctionRequested", "applicationRejected")
+                .isEnded();
+        assertThat(pi).variables().containsEntry(STEERING_APPROVED, true);
+        assertThat(permitsIssued).hasValue(1);
+        assertThat(applicationStatus.statuses).containsExactly("UNDER_REVIEW", "AWAITING_DECISION", "APPROVED");
+        assertThat(preparedTasks).containsExactlyInAnyOrder(
+                "reviewHealth", "reviewHousing", "reviewLabour", "reviewTransport", "steeringDecision");
+        assertThat(recordedDecisions).contains("reviewHealth:APPROVE", "steeringDecision:APPROVE");
+    }
+
+    @Test
+    void blockerAsksForCorrectionAndCorrectedApplicationIsRescreened() {
+        // given: the first screening finds a blocker, the second one passes
+        screeningBlocks.add(true);
+        screeningBlocks.add(false);
+        ProcessInstance pi = submitApplication();
+
+        // when
+        screen(pi);
+
+        // then
+        assertThat(pi).hasPassed("correctionRequested").isWaitingAt("awaitCorrection");
+        assertThat(applicationStatus.statuses).containsExactly("NEEDS_CORRECTION");
+
+        // when the enterprise corrects its application
+        correctApplication();
+
+        // then it is screened again, and passes on to the groups
+        assertThat(pi).isWaitingAt("screenApplication");
+        screen(pi);
+        assertThat(pi).isWaitingAt("reviewHealth", "reviewHousing", "reviewLabour", "reviewTransport");
+
+        // when
+        completeAllReviews(pi, APPROVE);
+        decideSteering(pi, APPROVE);
+
+        // then
+        assertThat(pi).hasPassedInOrder("screenApplication", "correctionRequested", "correctionReceived",
+                        "screenApplication", "steeringDecision", "applicationApproved")
+                .isEnded();
+        assertThat(screenings).hasValue(2);
+        assertThat(permitsIssued).hasValue(1);
+        assertThat(applicationStatus.statuses)
+                .containsExactly("NEEDS_CORRECTION", "UNDER_REVIEW", "AWAITING_DECISION", "APPROVED");
+    }
+
+    @Test
+    void groupRequestingChangesSendsApplicationBackAndAllFourGroupsReviewAgain() {
+        // given
+        ProcessInstance pi = submitApplication();
+        screen(pi);
+
+        // when the housing group asks for changes while the others approve
+        complete(task("reviewHealth", pi), APPROVE, null);
+        complete(task("reviewHousing", pi), REQUEST_CHANGES, "Thiếu hợp đồng thuê nhà / Lease contract missing");
+        complete(task("reviewLabour", pi), APPROVE, null);
+        complete(task("reviewTransport", pi), APPROVE, null);
+
+        // then
+        assertThat(pi).hasPassed("correctionRequested").hasNotPassed("steeringDecision")
+                .isWaitingAt("awaitCorrection");
+        assertThat(pi).variables().containsEntry(decisionOf("housing"), REQUEST_CHANGES);
+
+        // when the enterprise corrects and the rescreening passes
+        correctApplication();
+        screen(pi);
+
+        // then all four groups review again, not only the one that asked
+        assertThat(pi).isWaitingAt("reviewHealth", "reviewHousing", "reviewLabour", "reviewTransport");
+        assertThat(taskService().createTaskQuery().processInstanceId(pi.getId()).count()).isEqualTo(4);
+        assertThat(screenings).hasValue(2);
+        assertThat(applicationStatus.statuses).containsExactly("UNDER_REVIEW", "NEEDS_CORRECTION", "UNDER_REVIEW");
+
+        // when everyone approves this time
+        completeAllReviews(pi, APPROVE);
+        decideSteering(pi, APPROVE);
+
+        // then
+        assertThat(pi).hasPassed("issuePermit").isEnded();
+        assertThat(applicationStatus.statuses).containsExactly(
+                "UNDER_REVIEW", "NEEDS_CORRECTION", "UNDER_REVIEW", "AWAITING_DECISION", "APPROVED");
+    }
+
+    @Test
+    void groupRejectionStillGoesToSteeringNotToCorrection() {
+        // given
+        ProcessInstance pi = submitApplication();
+        screen(pi);
+
+        // when
+        complete(task("reviewHealth", pi), APPROVE, null);
+        complete(task("reviewHousing", pi), APPROVE, null);
+        complete(task("reviewLabour", pi), REJECT, "Không đủ khoảng cách an toàn / Not enough distancing");
+        complete(task("reviewTransport", pi), APPROVE, null);
+
+        // then
+        assertThat(pi).isWaitingAt("steeringDecision").hasNotPassed("correctionRequested");
+        assertThat(pi).variables().containsEntry(decisionOf("labour"), REJECT);
+        assertThat(task("steeringDecision", pi)).hasCandidateGroup("steering");
+        assertThat(applicationStatus.statuses).containsExactly("UNDER_REVIEW", "AWAITING_DECISION");
+    }
+
+    @Test
+    void steeringRejectionEndsAsRejectedWithoutPermit() {
+        // given
+        ProcessInstance pi = submitApplication();
+        screen(pi);
+        completeAllReviews(pi, APPROVE);
+
+        // when
+        complete(task("steeringDecision", pi), REJECT, "Chưa đủ điều kiện / Not ready yet");
+
+        // then
+        assertThat(pi).hasPassed("applicationRejected").hasNotPassed("issuePermit", "applicationApproved").isEnded();
+        assertThat(permitsIssued).hasValue(0);
+        assertThat(applicationStatus.statuses).containsExactly("UNDER_REVIEW", "AWAITING_DECISION", "REJECTED");
+        assertThat(historyService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+                .variableName(STEERING_APPROVED).singleResult().getValue()).isEqualTo(false);
+    }
+
+    @Test
+    void uncorrectedApplicationExpiresAfterDeadline() {
+        // given
+        screeningBlocks.add(true);
+        ProcessInstance pi = submitApplication();
+        screen(pi);
+        assertThat(pi).isWaitingAt("awaitCorrection");
+        assertThat(job()).isNotNull();
+        assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).timers().singleResult()
+                .getDuedate()).isNotNull();
+
+        // when the 14 days pass without a correction
+        execute(job());
+
+        // then
+        assertThat(pi).hasPassedInOrder("correctionRequested", "correctionDeadline", "applicationExpired")
+                .hasNotPassed("correctionReceived")
+                .isEnded();
+        assertThat(applicationStatus.statuses).containsExactly("NEEDS_CORRECTION", "EXPIRED");
+    }
+
+    @Test
+    void eachReviewTaskIsOfferedToItsGroupWithTheGroupReviewForm() {
+        // given
+        ProcessInstance pi = submitApplication();
+
+        // when
+        screen(pi);
+
+        // then
+        assertThat(task("reviewHealth", pi)).hasCandidateGroup("health").isNotAssigned();
+        assertThat(task("reviewHousing", pi)).hasCandidateGroup("housing").isNotAssigned();
+        assertThat(task("reviewLabour", pi)).hasCandidateGroup("labour").isNotAssigned();
+        assertThat(task("reviewTransport", pi)).hasCandidateGroup("transport").isNotAssigned();
+        String form = deployedForm(task("reviewHealth", pi));
+        assertThat(form).contains("\"id\": \"groupReview\"", "REQUEST_CHANGES", "Yêu cầu bổ sung");
+    }
+
+    @Test
+    void steeringTaskUsesTheSteeringDecisionForm() {
+        // given
+        ProcessInstance pi = submitApplication();
+        screen(pi);
+
+        // when
+        completeAllReviews(pi, APPROVE);
+
+        // then
+        String form = deployedForm(task("steeringDecision", pi));
+        assertThat(form).contains("\"id\": \"steeringDecision\"", "groupVerdicts").doesNotContain("REQUEST_CHANGES");
+    }
+
+    @Test
+    void parallelReviewTasksKeepTheirOwnDecision() {
+        // given
+        ProcessInstance pi = submitApplication();
+        screen(pi);
+
+        // when two groups decide differently, one after the other, with the same variable names
+        complete(task("reviewHealth", pi), APPROVE, "Ổn / Fine");
+        Task housing = task("reviewHousing", pi);
+        assertThat(taskService().getVariables(housing.getId()))
+                .as("the housing form opens empty, not with the health group's verdict")
+                .containsEntry(DECISION, null)
+                .containsEntry(COMMENT, null);
+        complete(housing, REQUEST_CHANGES, "Thiếu giấy tờ / Papers missing");
+
+        // then each verdict lands in its own process variable and `decision` stays task-scoped
+        assertThat(pi).variables()
+                .containsEntry(decisionOf("health"), APPROVE)
+                .containsEntry(decisionOf("housing"), REQUEST_CHANGES)
+                .doesNotContainKeys(DECISION, COMMENT, decisionOf("labour"), decisionOf("transport"));
+        assertThat(pi).isWaitingAt("reviewLabour", "reviewTransport");
+        assertThat(recordedDecisions).containsExactly("reviewHealth:APPROVE", "reviewHousing:REQUEST_CHANGES");
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+
+    private ProcessInstance submitApplication() {
+        ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey(
+                PROCESS_KEY, APPLICATION, Map.of(APPLICATION_ID, APPLICATION));
+        assertThat(pi).isStarted().isWaitingAt("screenApplication");
+        return pi;
+    }
+
+    /** Screening is asyncBefore: its job has to be executed explicitly. */
+    private void screen(ProcessInstance pi) {
+        assertThat(pi).isWaitingAt("screenApplication");
+        execute(job("screenApplication", pi));
+    }
+
+    private void correctApplication() {
+        engine.getRuntimeService().createMessageCorrelation(CORRECTION_MESSAGE)
+                .processInstanceBusinessKey(APPLICATION)
+                .correlate();
+    }
+
+    private void completeAllReviews(ProcessInstance pi, String decision) {
+        for (String group : GROUPS) {
+            Task task = task(taskService().createTaskQuery().processInstanceId(pi.getId()).taskCandidateGroup(group));
+            complete(task, decision, null);
+        }
+    }
+
+    private void decideSteering(ProcessInstance pi, String decision) {
+        assertThat(pi).isWaitingAt("steeringDecision");
+        complete(task("steeringDecision", pi), decision, null);
+    }
+
+    /** What Tasklist does when a member submits the form: the form's fields as variables of the task. */
+    private void complete(Task task, String decision, String comment) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(DECISION, decision);
+        variables.put(COMMENT, comment);
+        taskService().complete(task.getId(), variables);
+    }
+
+    private String deployedForm(Task task) {
+        try (InputStream form = engine.getFormService().getDeployedTaskForm(task.getId())) {
+            return new String(form.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private org.camunda.bpm.engine.TaskService taskService() {
+        return engine.getTaskService();
+    }
+
+    private org.camunda.bpm.engine.HistoryService historyService() {
+        return engine.getHistoryService();
+    }
+
+    private org.camunda.bpm.engine.ManagementService managementService() {
+        return engine.getManagementService();
+    }
+
+    /** Stands in for the status read model; public so that JUEL can call {@code mark} from the BPMN. */
+    public static class ApplicationStatusRecorder {
+
+        final List<String> statuses = new ArrayList<>();
+
+        public void mark(DelegateExecution execution, String status) {
+            assertThat(execution.getProcessBusinessKey()).isEqualTo(APPLICATION);
+            statuses.add(status);
+        }
+    }
+}
