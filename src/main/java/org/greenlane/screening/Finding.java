@@ -1,5 +1,6 @@
 package org.greenlane.screening;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.Objects;
 import java.util.Set;
 
@@ -31,6 +32,7 @@ public record Finding(String code, Severity severity, String group, String subje
         return new Finding(code, Severity.valueOf(severity), group, subject, messageVi, messageEn);
     }
 
+    @JsonIgnore
     public boolean isBlocker() {
         return severity == Severity.BLOCKER;
     }

@@ -1,0 +1,5 @@
+package org.greenlane.intake;
+
+/** Published inside the correcting transaction, after the new document is stored. */
+public record ApplicationCorrected(String applicationId) {
+}

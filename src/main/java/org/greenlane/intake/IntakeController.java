@@ -1,0 +1,49 @@
+package org.greenlane.intake;
+
+import java.net.URI;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping(path = "/api/applications", produces = MediaType.APPLICATION_JSON_VALUE)
+class IntakeController {
+
+    private final IntakeService intake;
+
+    IntakeController(IntakeService intake) {
+        this.intake = intake;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Accepted> submit(@RequestBody ApplicationDocument application,
+                                    @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        IntakeService.Submission submission;
+        try {
+            submission = intake.submit(application, idempotencyKey);
+        } catch (DuplicateKeyException raceLost) {
+            submission = intake.replayAfterRace(application, idempotencyKey);
+        }
+        return ResponseEntity.created(URI.create("/api/applications/" + submission.applicationId()))
+                .header("Idempotent-Replayed", String.valueOf(submission.replayed()))
+                .body(new Accepted(submission.applicationId(), "/api/applications/" + submission.applicationId()));
+    }
+
+    @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Accepted> correct(@PathVariable String id, @RequestBody ApplicationDocument application) {
+        StoredApplication corrected = intake.correct(id, application);
+        return ResponseEntity.accepted()
+                .body(new Accepted(corrected.id(), "/api/applications/" + corrected.id()));
+    }
+
+    /** What the enterprise keeps: the id, and where to follow the status. */
+    record Accepted(String id, String statusUrl) {
+    }
+}

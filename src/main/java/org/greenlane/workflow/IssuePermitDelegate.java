@@ -1,0 +1,40 @@
+package org.greenlane.workflow;
+
+import java.time.Clock;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.greenlane.screening.ScreeningStore;
+import org.greenlane.status.Permits;
+import org.greenlane.system.GreenlaneProperties;
+import org.greenlane.timeline.Timeline;
+import org.springframework.stereotype.Component;
+
+/** Issues the restart permit for the workers the latest screening found eligible. */
+@Component("issuePermitDelegate")
+class IssuePermitDelegate implements JavaDelegate {
+
+    private final ScreeningStore screenings;
+    private final Permits permits;
+    private final Timeline timeline;
+    private final Clock clock;
+    private final GreenlaneProperties properties;
+
+    IssuePermitDelegate(ScreeningStore screenings, Permits permits, Timeline timeline, Clock clock,
+                        GreenlaneProperties properties) {
+        this.screenings = screenings;
+        this.permits = permits;
+        this.timeline = timeline;
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String id = execution.getProcessBusinessKey();
+        int eligible = screenings.latest(id)
+                .orElseThrow(() -> new IllegalStateException("Application " + id + " was never screened"))
+                .eligibleCount();
+        var permit = permits.issue(id, eligible, clock.instant(), properties.zone());
+        timeline.record(id, "PERMIT_ISSUED", "system", permit.number() + ": " + eligible + " workers");
+    }
+}
