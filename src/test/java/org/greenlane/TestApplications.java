@@ -33,22 +33,39 @@ public final class TestApplications {
     }
 
     public static OffsetDateTime hoursBefore(double hours) {
-        return OffsetDateTime.ofInstant(NOW.minusSeconds(Math.round(hours * 3600)), VIETNAM);
+        return hoursBefore(hours, NOW);
+    }
+
+    private static OffsetDateTime hoursBefore(double hours, Instant at) {
+        return OffsetDateTime.ofInstant(at.minusSeconds(Math.round(hours * 3600)), VIETNAM);
     }
 
     public static Test negativePcr(double hoursAgo) {
-        return new Test(TestType.PCR, hoursBefore(hoursAgo), TestResult.NEGATIVE);
+        return negativePcr(hoursAgo, NOW);
+    }
+
+    private static Test negativePcr(double hoursAgo, Instant at) {
+        return new Test(TestType.PCR, hoursBefore(hoursAgo, at), TestResult.NEGATIVE);
     }
 
     public static Worker worker(int n) {
+        return worker(n, NOW);
+    }
+
+    private static Worker worker(int n, Instant at) {
         return new Worker(String.format("0240%08d", n), "Nguyễn Văn Công " + n, new Residence("Lạng Giang", "Tân Dĩnh"),
-                List.of(negativePcr(24)), 1, null, "KTX-1", null);
+                List.of(negativePcr(24, at)), 1, null, "KTX-1", null);
     }
 
     public static ApplicationDocument clean(int workers) {
+        return clean(workers, NOW);
+    }
+
+    /** A clean application for a server that screens at {@code at} (a server running on the real clock). */
+    public static ApplicationDocument clean(int workers, Instant at) {
         List<Worker> roster = new ArrayList<>();
         for (int i = 1; i <= workers; i++) {
-            roster.add(worker(i));
+            roster.add(worker(i, at));
         }
         return new ApplicationDocument(
                 new Enterprise("2400123456", "Công ty TNHH Điện tử Hồng Hải Bắc Giang", "Quang Châu",
@@ -57,7 +74,7 @@ public final class TestApplications {
                 roster,
                 List.of(new Accommodation("KTX-1", "Ký túc xá số 1", "Thôn Nguộn, xã Ngọc Thiện, Tân Yên", workers + 50)),
                 List.of(new Shuttle("XE-1", "98B-123.45", 45,
-                        new Driver("024099999999", "Trần Văn Lái", List.of(negativePcr(12)), 2))),
+                        new Driver("024099999999", "Trần Văn Lái", List.of(negativePcr(12, at)), 2))),
                 new MedicalPlan(Math.max(1, (workers + 299) / 300), true, true,
                         "Cách ly tại phòng y tế, báo Trung tâm Y tế huyện trong 1 giờ", "0204 3855 123"));
     }
@@ -71,6 +88,12 @@ public final class TestApplications {
     public static ApplicationDocument withWorkers(ApplicationDocument a, List<Worker> workers) {
         return new ApplicationDocument(a.enterprise(), a.plannedRestartDate(), workers, a.accommodations(), a.shuttles(),
                 a.medicalPlan());
+    }
+
+    public static ApplicationDocument inPark(ApplicationDocument a, String park) {
+        var e = a.enterprise();
+        return new ApplicationDocument(new Enterprise(e.taxCode(), e.name(), park, e.address(), e.sector()),
+                a.plannedRestartDate(), a.workers(), a.accommodations(), a.shuttles(), a.medicalPlan());
     }
 
     public static Worker withTests(Worker w, List<Test> tests) {

@@ -47,18 +47,25 @@ class RuleCompiler {
     }
 
     ScreeningRules compile(SortedMap<String, byte[]> files) {
+        if (files.isEmpty()) {
+            throw new RuleSetCompileException(List.of(new RuleProblem("", "",
+                    "The rule folder holds no .drl file or decision table: nothing would be checked.")));
+        }
         List<RuleProblem> problems = new ArrayList<>();
+        SortedMap<String, byte[]> buildable = new TreeMap<>();
         for (var file : files.entrySet()) {
-            problems.addAll(checkTable(file.getKey(), file.getValue()));
+            List<RuleProblem> tableProblems = checkTable(file.getKey(), file.getValue());
+            problems.addAll(tableProblems);
+            if (tableProblems.isEmpty()) {
+                buildable.put(file.getKey(), file.getValue());
+            }
         }
-        if (!problems.isEmpty()) {
-            throw new RuleSetCompileException(problems);
-        }
+        // The rest is still built, so that one answer lists every problem of the folder.
         ReleaseId releaseId = kieServices.newReleaseId("org.greenlane", "screening-rules",
                 "1.0." + BUILDS.incrementAndGet());
         KieFileSystem kfs = kieServices.newKieFileSystem();
         kfs.generateAndWritePomXML(releaseId);
-        files.forEach((name, content) -> kfs.write(RESOURCE_DIR + name, content));
+        buildable.forEach((name, content) -> kfs.write(RESOURCE_DIR + name, content));
         KieBuilder builder = kieServices.newKieBuilder(kfs).buildAll();
         for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
             problems.add(new RuleProblem(fileOf(message), locationOf(message), message.getText().strip()));
@@ -75,8 +82,8 @@ class RuleCompiler {
     }
 
     /**
-     * Drools skips a table whose name does not end in .drl.xlsx/.drl.xls/.drl.csv, and a sheet without a RuleTable
-     * compiles to nothing; both would silently drop policy, so both are refused.
+     * Drools skips a table whose name does not end in .drl.xlsx/.drl.xls/.drl.csv, which would silently drop policy;
+     * such a name is refused, and so is a table the decision-table compiler cannot read (no RuleTable, corrupt).
      */
     private List<RuleProblem> checkTable(String name, byte[] content) {
         String lower = name.toLowerCase(Locale.ROOT);
@@ -91,11 +98,7 @@ class RuleCompiler {
         }
         try {
             InputType type = lower.endsWith(".csv") ? InputType.CSV : InputType.XLS;
-            String drl = new SpreadsheetCompiler().compile(new ByteArrayInputStream(content), type);
-            if (!drl.contains("rule \"")) {
-                return List.of(new RuleProblem(name, "", "The table produces no rule: is the RuleTable keyword "
-                        + "and its CONDITION/ACTION header in place?"));
-            }
+            new SpreadsheetCompiler().compile(new ByteArrayInputStream(content), type);
             return List.of();
         } catch (RuntimeException e) {
             return List.of(new RuleProblem(name, "", "The table cannot be read: " + rootMessage(e)));

@@ -2,9 +2,17 @@ package org.greenlane.screening;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
-/** Matching keys for names people type in many ways: "Song Khê – Nội Hoàng" and "song khe - noi hoang" meet. */
+/**
+ * Matching keys for names people type in many ways: "Song Khê – Nội Hoàng" and "song khe - noi hoang" meet, and so
+ * do "Huyện Việt Yên" and "Việt Yên", "KCN Quang Châu" and "Quang Châu".
+ */
 public final class Keys {
+
+    /** Administrative words that lead a name without changing what it names. */
+    private static final Pattern LEADING_KIND = Pattern.compile(
+            "^(huyen|thanh pho|tp|thi xa|xa|phuong|thi tran|khu cong nghiep|kcn) ");
 
     private Keys() {
     }
@@ -17,10 +25,11 @@ public final class Keys {
                 .replaceAll("\\p{M}", "")
                 .replace('đ', 'd')
                 .replace('Đ', 'D');
-        return decomposed.toLowerCase(Locale.ROOT)
+        String key = decomposed.toLowerCase(Locale.ROOT)
                 .replaceAll("[\\p{Pd}]", "-")
                 .replaceAll("\\s*-\\s*", " - ")
                 .replaceAll("[\\s,.;]+", " ")
                 .strip();
+        return LEADING_KIND.matcher(key).replaceFirst("");
     }
 }

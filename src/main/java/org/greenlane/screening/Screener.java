@@ -164,12 +164,12 @@ public final class Screener {
         return counts;
     }
 
-    /** One finding per criterion and message, counting the workers it concerns, instead of one per worker. */
+    /** One finding per criterion, counting the workers it concerns, instead of one per worker. */
     private static List<Finding> summarise(List<WorkerMark> marks) {
-        Map<List<String>, List<WorkerMark>> byMessage = marks.stream().collect(Collectors.groupingBy(
-                m -> List.of(m.getCode(), m.getMessageVi()), LinkedHashMap::new, Collectors.toList()));
+        Map<String, List<WorkerMark>> byCode = marks.stream().collect(Collectors.groupingBy(
+                WorkerMark::getCode, LinkedHashMap::new, Collectors.toList()));
         List<Finding> findings = new ArrayList<>();
-        for (List<WorkerMark> same : byMessage.values()) {
+        for (List<WorkerMark> same : byCode.values()) {
             WorkerMark first = same.get(0);
             int count = countDistinct(same, WorkerMark::getWorker);
             findings.add(Finding.of(first.getCode(), first.getSeverity(), first.getGroup(), count + " workers",

@@ -1,0 +1,125 @@
+package org.greenlane;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Kills the server (kill -9) in the middle of a stream of submissions, restarts it on the same H2 file, and checks
+ * that every acknowledged submission is there and its process goes on: nothing stuck in SCREENING.
+ */
+class RestartDurabilityTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    @TempDir
+    Path data;
+
+    @Test
+    void acknowledgedSubmissionsSurviveAKillAndTheirProcessesGoOn() throws Exception {
+        Path log = Files.createTempFile("greenlane-restart", ".log");
+        String body = JSON.writeValueAsString(TestApplications.clean(20, Instant.now()));
+        List<String> acknowledged = new CopyOnWriteArrayList<>();
+        String approvedBeforeKill;
+
+        try (ServerProcess first = ServerProcess.start(data, log)) {
+            // given one application already reviewed by health before the crash
+            approvedBeforeKill = id(first.post("/api/applications", body));
+            awaitStatus(first, approvedBeforeKill, "UNDER_REVIEW");
+            completeHealthReview(first, approvedBeforeKill);
+
+            // when the server is killed while submissions stream in
+            ExecutorService clients = Executors.newFixedThreadPool(4);
+            for (int i = 0; i < 4; i++) {
+                clients.submit(() -> {
+                    while (true) {
+                        HttpResponse<String> response;
+                        try {
+                            response = first.post("/api/applications", body);
+                        } catch (IOException serverGone) {
+                            return null;
+                        }
+                        if (response.statusCode() == 201) {
+                            acknowledged.add(id(response));
+                        }
+                    }
+                });
+            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> acknowledged.size() >= 12);
+            first.kill();
+            clients.shutdown();
+            assertThat(clients.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        }
+
+        // then after a restart every acknowledged application is there and moves on to review
+        try (ServerProcess second = ServerProcess.start(data, log)) {
+            for (String id : acknowledged) {
+                assertThat(second.get("/api/applications/" + id).statusCode()).as(id).isEqualTo(200);
+            }
+            // jobs the dead node had locked wait out their lock (30 s) first
+            await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
+                for (String id : acknowledged) {
+                    assertThat(status(second, id).get("status").asText()).as(id).isEqualTo("UNDER_REVIEW");
+                }
+            });
+            JsonNode reviewed = status(second, approvedBeforeKill);
+            assertThat(reviewed.at("/reviews/health/status").asText()).isEqualTo("APPROVED");
+            assertThat(openTasks(second, approvedBeforeKill)).hasSize(3);
+            System.out.printf("restart test: %d submissions acknowledged before kill -9, %d found after restart%n",
+                    acknowledged.size(), acknowledged.stream().filter(id -> exists(second, id)).count());
+        }
+    }
+
+    private static void completeHealthReview(ServerProcess server, String id) throws IOException {
+        String taskId = openTasks(server, id).stream()
+                .filter(t -> t.get("taskDefinitionKey").asText().equals("reviewHealth"))
+                .findFirst().orElseThrow().get("id").asText();
+        var response = server.post("/engine-rest/task/" + taskId + "/complete",
+                "{\"variables\":{\"decision\":{\"value\":\"APPROVE\"}}}");
+        assertThat(response.statusCode()).isEqualTo(204);
+    }
+
+    private static List<JsonNode> openTasks(ServerProcess server, String id) throws IOException {
+        JsonNode tasks = JSON.readTree(server.get("/engine-rest/task?processInstanceBusinessKey=" + id).body());
+        return tasks.findParents("taskDefinitionKey");
+    }
+
+    private static boolean exists(ServerProcess server, String id) {
+        try {
+            return server.get("/api/applications/" + id).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void awaitStatus(ServerProcess server, String id, String expected) {
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(status(server, id).get("status").asText()).isEqualTo(expected));
+    }
+
+    private static JsonNode status(ServerProcess server, String id) throws IOException {
+        return JSON.readTree(server.get("/api/applications/" + id).body());
+    }
+
+    private static String id(HttpResponse<String> response) throws IOException {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return JSON.readTree(response.body()).get("id").asText();
+    }
+}

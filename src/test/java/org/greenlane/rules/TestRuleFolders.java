@@ -1,0 +1,95 @@
+package org.greenlane.rules;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.greenlane.screening.Keys;
+import org.greenlane.screening.ScreeningRules;
+import org.greenlane.system.GreenlaneProperties;
+
+/**
+ * Copies of the real rule folder that a test may change, compiled the way the server compiles them. The shipped
+ * folder itself is only ever read: workbooks are opened from a stream, never from a file, because POI writes a
+ * workbook opened from a file back when it is closed.
+ */
+public final class TestRuleFolders {
+
+    public static final Path SHIPPED = Path.of("rules");
+    public static final String PARKS_TABLE = "industrial-parks.drl.xlsx";
+
+    private TestRuleFolders() {
+    }
+
+    /** Copies every file of the shipped rules folder into {@code target}, and returns it. */
+    public static Path copyShipped(Path target) {
+        try (Stream<Path> files = Files.list(SHIPPED)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(file, target.resolve(file.getFileName().toString()));
+            }
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Compiles a rules folder as the server does at startup. */
+    public static ScreeningRules compile(Path folder) {
+        return activate(folder).get();
+    }
+
+    static ActiveRuleSet activate(Path folder) {
+        return new ActiveRuleSet(new RuleCompiler(), new GreenlaneProperties(null, folder, null, null));
+    }
+
+    /** The shipped rules with one park of the parks table set to {@code status} (OPEN or CLOSED). */
+    public static ScreeningRules shippedWithParkStatus(Path tempDir, String park, String status) {
+        Path folder = copyShipped(tempDir);
+        setParkStatus(folder.resolve(PARKS_TABLE), park, status);
+        return compile(folder);
+    }
+
+    /** Sets the status cell (the column right of the name) of the park row whose name matches {@code park}. */
+    static void setParkStatus(Path table, String park, String status) {
+        try {
+            byte[] changed;
+            try (InputStream in = Files.newInputStream(table); Workbook workbook = WorkbookFactory.create(in)) {
+                Cell statusCell = statusCellOf(workbook.getSheetAt(0), park);
+                statusCell.setCellValue(status);
+                var out = new ByteArrayOutputStream();
+                workbook.write(out);
+                changed = out.toByteArray();
+            }
+            try (OutputStream out = Files.newOutputStream(table)) {
+                out.write(changed);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Cell statusCellOf(Sheet sheet, String park) {
+        for (Row row : sheet) {
+            for (Cell cell : row) {
+                if (cell.getCellType() == CellType.STRING
+                        && Keys.of(cell.getStringCellValue()).equals(Keys.of(park))) {
+                    Cell status = row.getCell(cell.getColumnIndex() + 1);
+                    if (status != null) {
+                        return status;
+                    }
+                }
+            }
+        }
+        throw new IllegalArgumentException("No row for park " + park + " in " + sheet.getSheetName());
+    }
+}
