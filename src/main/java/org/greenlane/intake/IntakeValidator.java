@@ -1,6 +1,8 @@
 package org.greenlane.intake;
 
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
 import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,13 +31,27 @@ class IntakeValidator {
     void check(ApplicationDocument application) {
         List<FieldProblem> problems = new ArrayList<>();
         for (ConstraintViolation<ApplicationDocument> violation : validator.validate(application)) {
-            problems.add(new FieldProblem(violation.getPropertyPath().toString(), violation.getMessage()));
+            problems.add(new FieldProblem(jsonPath(violation.getPropertyPath()), violation.getMessage()));
         }
         checkReferences(application, problems);
         if (!problems.isEmpty()) {
             problems.sort(Comparator.comparing(FieldProblem::field));
             throw new InvalidRequestException(problems);
         }
+    }
+
+    /** The path as the JSON body spells it: {@code workers[1]}, where Hibernate says {@code workers[1].<list element>}. */
+    private static String jsonPath(Path path) {
+        StringBuilder json = new StringBuilder();
+        for (Path.Node node : path) {
+            if (node.isInIterable()) {
+                json.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
+            }
+            if (node.getKind() != ElementKind.CONTAINER_ELEMENT && node.getName() != null) {
+                json.append(json.isEmpty() ? "" : ".").append(node.getName());
+            }
+        }
+        return json.toString();
     }
 
     private static void checkReferences(ApplicationDocument application, List<FieldProblem> problems) {
