@@ -1,6 +1,9 @@
 package org.greenlane.intake;
 
 import java.net.URI;
+import java.util.List;
+import org.greenlane.system.FieldProblem;
+import org.greenlane.system.InvalidRequestException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -16,6 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/applications", produces = MediaType.APPLICATION_JSON_VALUE)
 class IntakeController {
 
+    private static final int MAX_IDEMPOTENCY_KEY = 200;
+
     private final IntakeService intake;
 
     IntakeController(IntakeService intake) {
@@ -25,6 +30,7 @@ class IntakeController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Accepted> submit(@RequestBody ApplicationDocument application,
                                     @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        checkIdempotencyKey(idempotencyKey);
         IntakeService.Submission submission;
         try {
             submission = intake.submit(application, idempotencyKey);
@@ -41,6 +47,13 @@ class IntakeController {
         StoredApplication corrected = intake.correct(id, application);
         return ResponseEntity.accepted()
                 .body(new Accepted(corrected.id(), "/api/applications/" + corrected.id()));
+    }
+
+    private static void checkIdempotencyKey(String key) {
+        if (key != null && (key.isBlank() || key.length() > MAX_IDEMPOTENCY_KEY || !key.matches("\\p{Graph}+"))) {
+            throw new InvalidRequestException(List.of(new FieldProblem("Idempotency-Key",
+                    "must be 1 to " + MAX_IDEMPOTENCY_KEY + " visible characters without spaces (a UUID fits)")));
+        }
     }
 
     /** What the enterprise keeps: the id, and where to follow the status. */

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * field in one answer.
  */
 @Component
-class IntakeValidator {
+public class IntakeValidator {
 
     private final Validator validator;
 
@@ -28,7 +28,7 @@ class IntakeValidator {
         this.validator = validator;
     }
 
-    void check(ApplicationDocument application) {
+    public void check(ApplicationDocument application) {
         List<FieldProblem> problems = new ArrayList<>();
         for (ConstraintViolation<ApplicationDocument> violation : validator.validate(application)) {
             problems.add(new FieldProblem(jsonPath(violation.getPropertyPath()), violation.getMessage()));
@@ -40,12 +40,12 @@ class IntakeValidator {
         }
     }
 
-    /** The path as the JSON body spells it: {@code workers[1]}, where Hibernate says {@code workers[1].<list element>}. */
+    /** The path as the body spells it: a null entry is {@code workers[1]}, not {@code workers[1].<list element>}. */
     private static String jsonPath(Path path) {
         StringBuilder json = new StringBuilder();
         for (Path.Node node : path) {
             if (node.isInIterable()) {
-                json.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
+                json.append('[').append(node.getIndex()).append(']');
             }
             if (node.getKind() != ElementKind.CONTAINER_ELEMENT && node.getName() != null) {
                 json.append(json.isEmpty() ? "" : ".").append(node.getName());

@@ -1,8 +1,20 @@
 package org.greenlane.system;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import java.time.LocalDate;
+import java.time.temporal.Temporal;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -12,6 +24,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.util.ClassUtils;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -19,8 +32,11 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-/** Every error of the API as an RFC 7807 problem, with the bad fields named in {@code errors}. */
-@RestControllerAdvice(basePackages = "org.greenlane")
+/**
+ * Every error of the API as an RFC 7807 problem, with the bad fields named in {@code errors}. Not limited to
+ * Greenlane's packages: an unsupported content type or method is refused before any controller is chosen.
+ */
+@RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidRequestException.class)
@@ -46,7 +62,17 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-        return invalidFields(List.of(new FieldProblem(e.getName(), "has an invalid value: " + e.getValue())));
+        String reason = e.getRequiredType() == null ? "has an invalid value "
+                : expected(e.getRequiredType()) + ", not ";
+        return invalidFields(List.of(new FieldProblem(e.getName(), reason + e.getValue())));
+    }
+
+    /** Constraints on request parameters of a {@code @Validated} controller ({@code page}, {@code size}). */
+    @ExceptionHandler(ConstraintViolationException.class)
+    ProblemDetail constraintViolation(ConstraintViolationException e) {
+        return invalidFields(e.getConstraintViolations().stream()
+                .map(v -> new FieldProblem(parameterPath(v), v.getMessage()))
+                .sorted(Comparator.comparing(FieldProblem::field)).toList());
     }
 
     @Override
@@ -61,8 +87,20 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ProblemDetail problem;
-        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+        // Jackson wraps a syntax error met inside an object with that object's path: it is still malformed JSON.
+        if (e.getMostSpecificCause() instanceof JsonParseException syntax) {
+            problem = problem(HttpStatus.BAD_REQUEST, "Malformed JSON", "The request body is not valid JSON (line "
+                    + syntax.getLocation().getLineNr() + ", column " + syntax.getLocation().getColumnNr() + "): "
+                    + firstLine(syntax.getOriginalMessage()));
+        } else if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             problem = invalidFields(List.of(new FieldProblem(path(mapping), reason(mapping))));
+        } else if (e.getCause() instanceof MismatchedInputException root && root.getTargetType() != null) {
+            problem = problem(HttpStatus.BAD_REQUEST, "Invalid request body",
+                    "The request body " + expected(root.getTargetType()) + ".");
+        } else if (e.getCause() == null) {
+            // Spring's own message here names the controller method's signature.
+            problem = problem(HttpStatus.BAD_REQUEST, "Missing request body",
+                    "The request body is empty; send a JSON object.");
         } else {
             problem = problem(HttpStatus.BAD_REQUEST, "Malformed JSON",
                     "The request body is not valid JSON: " + firstLine(e.getMostSpecificCause().getMessage()));
@@ -99,15 +137,56 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (e instanceof UnrecognizedPropertyException) {
             return "is not a known field";
         }
-        if (e instanceof InvalidFormatException format && format.getTargetType() != null) {
-            Class<?> target = format.getTargetType();
-            if (target.isEnum()) {
-                return "must be one of " + java.util.Arrays.toString(target.getEnumConstants()) + ", not "
-                        + format.getValue();
-            }
-            return "has an invalid value " + format.getValue() + " for a " + target.getSimpleName();
+        if (e.getCause() instanceof InputCoercionException) {
+            return "is a number out of range";
+        }
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            String expected = expected(mismatch.getTargetType());
+            return mismatch instanceof InvalidFormatException format ? expected + ", not " + format.getValue()
+                    : expected;
         }
         return "has the wrong type: " + firstLine(e.getOriginalMessage());
+    }
+
+    /** What a value of this type looks like in JSON, in the client's terms rather than Java's. */
+    private static String expected(Class<?> javaType) {
+        Class<?> type = ClassUtils.resolvePrimitiveIfNecessary(javaType);
+        if (type.isEnum()) {
+            return "must be one of " + Arrays.toString(type.getEnumConstants());
+        }
+        if (type == Integer.class || type == Long.class) {
+            return "must be a whole number";
+        }
+        if (Number.class.isAssignableFrom(type)) {
+            return "must be a number";
+        }
+        if (type == Boolean.class) {
+            return "must be true or false";
+        }
+        if (type == LocalDate.class) {
+            return "must be an ISO date such as 2021-06-25";
+        }
+        if (Temporal.class.isAssignableFrom(type)) {
+            return "must be an ISO date-time with its offset such as 2021-06-19T09:00:00+07:00";
+        }
+        if (CharSequence.class.isAssignableFrom(type)) {
+            return "must be a string";
+        }
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "must be a JSON array";
+        }
+        return "must be a JSON object";
+    }
+
+    /** The parameter's name, without the controller method's ({@code list.page} → {@code page}). */
+    private static String parameterPath(ConstraintViolation<?> violation) {
+        StringBuilder path = new StringBuilder();
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() != ElementKind.METHOD && node.getKind() != ElementKind.CONSTRUCTOR) {
+                path.append(path.isEmpty() ? "" : ".").append(node.getName());
+            }
+        }
+        return path.toString();
     }
 
     private static String firstLine(String message) {

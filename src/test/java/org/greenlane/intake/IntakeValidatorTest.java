@@ -98,7 +98,8 @@ class IntakeValidatorTest {
     @Test
     void malformedTaxCodeSaysWhatIsExpected() {
         assertThat(problems(withTaxCode(clean(1), "12345")))
-                .containsExactly(new FieldProblem("enterprise.taxCode", "must be a tax code of 10 digits, or 10-3 digits"));
+                .containsExactly(
+                        new FieldProblem("enterprise.taxCode", "must be a tax code of 10 digits, or 10-3 digits"));
     }
 
     @ParameterizedTest
