@@ -1,61 +1,214 @@
 package org.greenlane.rules;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import jakarta.annotation.PreDestroy;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.greenlane.screening.ScreeningRules;
 import org.greenlane.system.GreenlaneProperties;
+import org.greenlane.system.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The rule set every screening uses, compiled from the rules folder at startup. A screening takes one reference
- * and keeps it, so it always sees one consistent rule set.
+ * The rule set every screening uses. It follows the rules folder: a saved change is compiled and swapped in
+ * atomically; a change that does not compile never goes live and is reported until the folder is fixed. A
+ * screening takes one reference and keeps it, so it always sees one consistent rule set.
  */
 @Component
 public class ActiveRuleSet implements Supplier<ScreeningRules> {
 
     private static final Logger log = LoggerFactory.getLogger(ActiveRuleSet.class);
+    /**
+     * How often the folder's content is read and hashed (a few small files), and how long it must stay unchanged
+     * before a rebuild, so that a burst of saves gives one.
+     */
+    static final long POLL_MILLIS = 200;
+    static final long QUIET_MILLIS = 300;
 
     private final RuleCompiler compiler;
-    private final Path folder;
-    private final AtomicReference<ScreeningRules> active = new AtomicReference<>();
+    private final RuleFolder folder;
+    private final RuleSetVersions versions;
+    private final Clock clock;
+    private final ReentrantLock changes = new ReentrantLock();
+    private final AtomicReference<Active> active = new AtomicReference<>();
+    private volatile Pending pending;
+    private final ScheduledExecutorService watcher;
+    // Only the watcher thread uses these: the folder's content as last seen, and since when.
+    private String lastSeen;
+    private long lastChangeMillis;
 
-    ActiveRuleSet(RuleCompiler compiler, GreenlaneProperties properties) {
+    ActiveRuleSet(RuleCompiler compiler, RuleSetVersions versions, GreenlaneProperties properties, Clock clock) {
         this.compiler = compiler;
-        this.folder = properties.rulesDir().toAbsolutePath().normalize();
-        ScreeningRules rules = compiler.compile(readFolder());
-        active.set(rules);
-        log.info("Rule set {} active from {}", rules.version(), folder);
+        this.folder = new RuleFolder(properties.rulesDir());
+        this.versions = versions;
+        this.clock = clock;
+        var latest = versions.latestActivation();
+        SortedMap<String, byte[]> files = folder.read();
+        try {
+            ScreeningRules rules = compiler.compile(files);
+            var activation = latest.isPresent() && latest.get().checksum().equals(rules.checksum())
+                    ? latest.get()
+                    : versions.activate(files, rules.checksum(), "folder", "rules folder at start-up", clock.instant());
+            active.set(new Active(withVersion(rules, activation), activation, files));
+        } catch (RuleSetCompileException e) {
+            // A folder broken while the server was down: start on the last good set rather than not at all.
+            var lastGood = latest.orElseThrow(() -> e);
+            SortedMap<String, byte[]> lastFiles = versions.files(lastGood.version());
+            active.set(new Active(withVersion(compiler.compile(lastFiles), lastGood), lastGood, lastFiles));
+            pending = new Pending(RuleCompiler.checksum(files), clock.instant(), e.problems());
+            log.warn("The rules folder does not compile; starting on rule set v{}: {}", lastGood.version(),
+                    e.problems());
+        }
+        log.info("Rule set v{} active from {}", active.get().activation().version(), folder.path());
+        watcher = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "rules-folder-watcher");
+            thread.setDaemon(true);
+            return thread;
+        });
+        watcher.scheduleWithFixedDelay(this::watchFolder, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stopWatching() {
+        watcher.shutdownNow();
     }
 
     @Override
     public ScreeningRules get() {
+        return active.get().rules();
+    }
+
+    Active active() {
         return active.get();
     }
 
-    SortedMap<String, byte[]> readFolder() {
-        if (!Files.isDirectory(folder)) {
-            throw new IllegalStateException("The rules folder " + folder + " does not exist (GREENLANE_RULES_DIR)");
-        }
-        SortedMap<String, byte[]> files = new TreeMap<>();
-        try (Stream<Path> entries = Files.list(folder)) {
-            for (Path path : entries.filter(Files::isRegularFile).toList()) {
-                String name = path.getFileName().toString();
-                if (RuleCompiler.isRuleSource(name)) {
-                    files.put(name, Files.readAllBytes(path));
-                }
+    /** The folder's content that failed to compile, or null while the folder and the active set agree. */
+    Pending pending() {
+        return pending;
+    }
+
+    private void watchFolder() {
+        try {
+            String now = RuleCompiler.checksum(folder.read());
+            long millis = System.currentTimeMillis();
+            if (!now.equals(lastSeen)) {
+                lastSeen = now;
+                lastChangeMillis = millis;
+            } else if (millis - lastChangeMillis >= QUIET_MILLIS && !settled(now)) {
+                syncWithFolder();
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the rules folder " + folder, e);
+        } catch (RuntimeException e) {
+            log.error("Watching the rules folder failed; trying again", e);
         }
-        return files;
+    }
+
+    /** The folder holds the active set, or a content already reported as not compiling. */
+    private boolean settled(String folderChecksum) {
+        Pending reported = pending;
+        return reported == null ? folderChecksum.equals(active.get().activation().checksum())
+                : folderChecksum.equals(reported.checksum());
+    }
+
+    /** Activates what the folder holds now, unless it is already active or does not compile. */
+    void syncWithFolder() {
+        changes.lock();
+        try {
+            SortedMap<String, byte[]> files = folder.read();
+            String checksum = RuleCompiler.checksum(files);
+            if (checksum.equals(active.get().activation().checksum())) {
+                pending = null;
+                return;
+            }
+            if (pending != null && pending.checksum().equals(checksum)) {
+                return;
+            }
+            try {
+                activate(files, compiler.compile(files), "folder", "changed on disk");
+            } catch (RuleSetCompileException e) {
+                pending = new Pending(checksum, clock.instant(), e.problems());
+                log.warn("The rules folder does not compile; rule set v{} stays active: {}",
+                        active.get().activation().version(), e.problems());
+            }
+        } finally {
+            changes.unlock();
+        }
+    }
+
+    /** Compiles the active files with these replacing their namesakes; nothing changes. */
+    ScreeningRules compileDraft(SortedMap<String, byte[]> draft) {
+        SortedMap<String, byte[]> files = new TreeMap<>(active.get().files());
+        files.putAll(draft);
+        return compiler.compile(files);
+    }
+
+    /**
+     * Validates the active set with this file, writes the file into the folder and activates the result. Other
+     * unsaved-to-active edits in the folder are not swept in: the watcher activates them under their own name.
+     */
+    RuleSetVersions.Activation write(String name, byte[] content, String actor, String comment) {
+        return change(files -> files.put(name, content), () -> folder.write(name, content), actor, comment);
+    }
+
+    RuleSetVersions.Activation delete(String name, String actor, String comment) {
+        return change(files -> files.remove(name), () -> folder.delete(name), actor, comment);
+    }
+
+    /** Re-activates an earlier version and writes its files back into the folder. */
+    RuleSetVersions.Activation rollback(int version, String actor, String comment) {
+        SortedMap<String, byte[]> old = versions.files(version);
+        if (old.isEmpty()) {
+            throw new NotFoundException("No rule set version " + version);
+        }
+        return change(files -> {
+            files.clear();
+            files.putAll(old);
+        }, () -> folder.replaceAll(old), actor, comment);
+    }
+
+    private RuleSetVersions.Activation change(Consumer<SortedMap<String, byte[]>> edit,
+                                              Runnable writeFolder, String actor, String comment) {
+        changes.lock();
+        try {
+            SortedMap<String, byte[]> files = new TreeMap<>(active.get().files());
+            edit.accept(files);
+            ScreeningRules rules = compiler.compile(files);
+            writeFolder.run();
+            return activate(files, rules, actor, comment);
+        } finally {
+            changes.unlock();
+        }
+    }
+
+    private RuleSetVersions.Activation activate(SortedMap<String, byte[]> files, ScreeningRules rules, String actor,
+                                                String comment) {
+        Instant now = clock.instant();
+        RuleSetVersions.Activation activation = versions.activate(files, rules.checksum(), actor, comment, now);
+        active.set(new Active(withVersion(rules, activation), activation, files));
+        pending = null;
+        log.info("Rule set v{} ({}) activated by {}: {}", activation.version(), rules.version(), actor, comment);
+        return activation;
+    }
+
+    private static ScreeningRules withVersion(ScreeningRules rules, RuleSetVersions.Activation activation) {
+        return new ScreeningRules(rules.kieBase(), "v" + activation.version(), rules.checksum());
+    }
+
+    /** The active set: compiled rules, how it came to be active, and its files. */
+    record Active(ScreeningRules rules, RuleSetVersions.Activation activation, SortedMap<String, byte[]> files) {
+    }
+
+    /** Folder content that did not compile, kept so the API and the health check can say why. */
+    record Pending(String checksum, Instant detectedAt, List<RuleProblem> problems) {
     }
 }

@@ -67,8 +67,12 @@ class RuleCompiler {
         kfs.generateAndWritePomXML(releaseId);
         buildable.forEach((name, content) -> kfs.write(RESOURCE_DIR + name, content));
         KieBuilder builder = kieServices.newKieBuilder(kfs).buildAll();
-        for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
-            problems.add(new RuleProblem(fileOf(message), locationOf(message), message.getText().strip()));
+        List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+        for (Message message : errors) {
+            // Drools follows every DRL syntax error with this line-less echo; the real error is listed already.
+            if (errors.size() == 1 || !message.getText().startsWith("Parser returned a null Package")) {
+                problems.add(new RuleProblem(fileOf(message), locationOf(message), message.getText().strip()));
+            }
         }
         if (!problems.isEmpty()) {
             kieServices.getRepository().removeKieModule(releaseId);
@@ -123,6 +127,15 @@ class RuleCompiler {
             root = root.getCause();
         }
         return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    /** A file's own checksum, the same as {@code sha256sum} prints. */
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** One checksum over the names and contents, so that the same files always give the same identity. */

@@ -26,7 +26,9 @@ import static org.greenlane.screening.TestChanges.tests;
 import static org.greenlane.screening.TestChanges.workers;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -81,10 +83,11 @@ class RuleFolderConsistencyTest {
             Map.entry("M-NO-BUFFER-ZONE", new Expectation(Severity.BLOCKER, "health")),
             Map.entry("M-NO-ISOLATION-ROOM", new Expectation(Severity.BLOCKER, "health")),
             Map.entry("M-NO-RESPONSE-PLAN", new Expectation(Severity.BLOCKER, "health")),
-            Map.entry("M-TOO-FEW-MEDICAL-STAFF", new Expectation(Severity.BLOCKER, "health")));
+            Map.entry("M-TOO-FEW-MEDICAL-STAFF", new Expectation(Severity.BLOCKER, "health")),
+            Map.entry("P-PARAMETER-MISSING", new Expectation(Severity.BLOCKER, "labour")));
 
     /** A code as rule files write it: a quoted group letter, a dash and dashed capitals. */
-    private static final Pattern CODE = Pattern.compile("\"([AWHTM]-[A-Z]+(?:-[A-Z]+)*)\"");
+    private static final Pattern CODE = Pattern.compile("\"([AWHTMP]-[A-Z]+(?:-[A-Z]+)*)\"");
 
     record Expectation(Severity severity, String group) {
     }
@@ -92,12 +95,14 @@ class RuleFolderConsistencyTest {
     private final Screener screener = new Screener(VIETNAM);
 
     @Test
-    void screeningProducesEveryV1CodeWithItsSeverityGroupAndTwoMessages(@TempDir Path rulesCopy) {
+    void screeningProducesEveryV1CodeWithItsSeverityGroupAndTwoMessages(@TempDir Path rulesCopy,
+                                                                        @TempDir Path parametersCopy) throws IOException {
         Map<String, ScreeningResult> results = new LinkedHashMap<>();
         crafted().forEach((name, application) -> results.put(name, screen(TestRules.shipped(), application)));
         ScreeningRules quangChauClosed = TestRuleFolders.shippedWithParkStatus(rulesCopy, "Quang Châu", "CLOSED");
         results.put("park closed (Quang Châu CLOSED in a copy of the parks table)",
                 screen(quangChauClosed, clean(3)));
+        results.put("a policy parameter row deleted", screen(withoutDriverPcrHours(parametersCopy), clean(3)));
 
         List<String> report = new ArrayList<>();
         Map<String, Set<String>> producedBy = new TreeMap<>();
@@ -115,10 +120,28 @@ class RuleFolderConsistencyTest {
         assertThat(producedBy.keySet()).containsExactlyInAnyOrderElementsOf(V1.keySet());
     }
 
+    /** The shipped rules with the parameters table replaced by a DRL that sets every parameter but one. */
+    private static ScreeningRules withoutDriverPcrHours(Path dir) throws IOException {
+        Path folder = TestRuleFolders.copyShipped(dir);
+        Files.delete(folder.resolve("policy-parameters.drl.xlsx"));
+        Files.writeString(folder.resolve("policy-parameters.drl"), """
+                package org.greenlane.rules;
+                import org.greenlane.screening.PolicyParameter;
+                rule "ThreeOfFourParameters"
+                when
+                then
+                    insert(new PolicyParameter("min-eligible-share-percent", 50));
+                    insert(new PolicyParameter("workers-per-medical-staff", 300));
+                    insert(new PolicyParameter("max-shuttle-occupancy-percent", 50));
+                end
+                """);
+        return TestRuleFolders.compile(folder);
+    }
+
     @Test
     void ruleFilesWriteOnlyV1CodesAndEveryOne() {
         Map<String, Set<String>> codesByFile = new TreeMap<>();
-        TestRuleFolders.activate(TestRuleFolders.SHIPPED).readFolder().forEach((name, content) -> {
+        TestRuleFolders.read(TestRuleFolders.SHIPPED).forEach((name, content) -> {
             String source = name.toLowerCase(Locale.ROOT).endsWith(".drl") ? new String(content, StandardCharsets.UTF_8)
                     : new SpreadsheetCompiler().compile(new ByteArrayInputStream(content), InputType.XLS);
             Set<String> codes = new TreeSet<>();

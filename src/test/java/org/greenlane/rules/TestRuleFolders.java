@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.SortedMap;
 import java.util.stream.Stream;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -16,7 +17,6 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.greenlane.screening.Keys;
 import org.greenlane.screening.ScreeningRules;
-import org.greenlane.system.GreenlaneProperties;
 
 /**
  * Copies of the real rule folder that a test may change, compiled the way the server compiles them. The shipped
@@ -45,11 +45,11 @@ public final class TestRuleFolders {
 
     /** Compiles a rules folder as the server does at startup. */
     public static ScreeningRules compile(Path folder) {
-        return activate(folder).get();
+        return new RuleCompiler().compile(read(folder));
     }
 
-    static ActiveRuleSet activate(Path folder) {
-        return new ActiveRuleSet(new RuleCompiler(), new GreenlaneProperties(null, folder, null, null));
+    static SortedMap<String, byte[]> read(Path folder) {
+        return new RuleFolder(folder).read();
     }
 
     /** The shipped rules with one park of the parks table set to {@code status} (OPEN or CLOSED). */

@@ -2,7 +2,6 @@ package org.greenlane.rules;
 
 import java.nio.file.Path;
 import org.greenlane.screening.ScreeningRules;
-import org.greenlane.system.GreenlaneProperties;
 
 /** The real rule folder, compiled once per test JVM, for tests outside the rules package. */
 public final class TestRules {
@@ -14,8 +13,7 @@ public final class TestRules {
 
     public static synchronized ScreeningRules shipped() {
         if (shipped == null) {
-            var properties = new GreenlaneProperties(null, Path.of("rules"), null, null);
-            shipped = new ActiveRuleSet(new RuleCompiler(), properties).get();
+            shipped = new RuleCompiler().compile(new RuleFolder(Path.of("rules")).read());
         }
         return shipped;
     }

@@ -1,0 +1,168 @@
+package org.greenlane.rules;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.Principal;
+import java.time.Instant;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.greenlane.intake.ApplicationDocument;
+import org.greenlane.intake.ApplicationStore;
+import org.greenlane.system.FieldProblem;
+import org.greenlane.system.InvalidRequestException;
+import org.greenlane.system.NotFoundException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** The rule API: what is active, checking and trying drafts, writing through to the folder, versions. */
+@RestController
+@RequestMapping(path = "/api/rules", produces = MediaType.APPLICATION_JSON_VALUE)
+class RuleController {
+
+    private final ActiveRuleSet rules;
+    private final RuleSetVersions versions;
+    private final WhatIf whatIf;
+    private final ApplicationStore applications;
+
+    RuleController(ActiveRuleSet rules, RuleSetVersions versions, WhatIf whatIf, ApplicationStore applications) {
+        this.rules = rules;
+        this.versions = versions;
+        this.whatIf = whatIf;
+        this.applications = applications;
+    }
+
+    @GetMapping
+    RulesView active() {
+        var active = rules.active();
+        var activation = active.activation();
+        List<FileView> files = active.files().entrySet().stream()
+                .map(file -> new FileView(file.getKey(), RuleCompiler.sha256(file.getValue()), file.getValue().length))
+                .toList();
+        var pending = rules.pending();
+        return new RulesView(activation.version(), activation.checksum(), activation.activatedAt(),
+                activation.activatedBy(), activation.comment(), files, pending == null,
+                pending == null ? null : new PendingView(pending.detectedAt(), pending.problems()));
+    }
+
+    @PostMapping(path = "/validate", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    Validation validate(@RequestPart("files") List<MultipartFile> files) {
+        try {
+            rules.compileDraft(read(files));
+            return new Validation(true, List.of());
+        } catch (RuleSetCompileException e) {
+            return new Validation(false, e.problems());
+        }
+    }
+
+    @PostMapping(path = "/what-if", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    WhatIf.Comparison whatIf(@RequestPart("files") List<MultipartFile> files,
+                             @RequestPart(name = "application", required = false) ApplicationDocument application,
+                             @RequestParam(name = "applicationId", required = false) String applicationId) {
+        if ((application == null) == (applicationId == null)) {
+            throw new InvalidRequestException(List.of(new FieldProblem("application",
+                    "give either an application (JSON part) or the applicationId of a stored one")));
+        }
+        ApplicationDocument subject = application != null ? application : applications.document(applicationId);
+        return whatIf.compare(rules.compileDraft(read(files)), subject);
+    }
+
+    /** Raw file bytes; a form-encoded body would be parsed away as parameters, so it is refused (415). */
+    @PutMapping(path = "/files/{name}", consumes = {MediaType.APPLICATION_OCTET_STREAM_VALUE,
+            MediaType.TEXT_PLAIN_VALUE, "text/csv", "application/vnd.ms-excel",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
+    ActivationView write(@PathVariable String name, @RequestBody byte[] content,
+                         @RequestParam(required = false) String comment, Principal author) {
+        requireRuleName(name);
+        return ActivationView.of(rules.write(name, content, actor(author), comment));
+    }
+
+    @DeleteMapping("/files/{name}")
+    ActivationView delete(@PathVariable String name, @RequestParam(required = false) String comment,
+                          Principal author) {
+        requireRuleName(name);
+        if (!rules.active().files().containsKey(name)) {
+            throw new NotFoundException("No rule file " + name + " in the active set");
+        }
+        return ActivationView.of(rules.delete(name, actor(author), comment));
+    }
+
+    @GetMapping("/versions")
+    List<RuleSetVersions.VersionSummary> versions() {
+        return versions.list();
+    }
+
+    @PostMapping("/versions/{version}/activate")
+    ActivationView rollback(@PathVariable int version, @RequestParam(required = false) String comment,
+                            Principal author) {
+        return ActivationView.of(rules.rollback(version, actor(author), comment));
+    }
+
+    @ExceptionHandler(RuleSetCompileException.class)
+    ProblemDetail doesNotCompile(RuleSetCompileException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY,
+                "The rule set would not compile; nothing was changed. " + e.problems().size() + " problem(s).");
+        problem.setTitle("Rule set does not compile");
+        problem.setProperty("problems", e.problems());
+        return problem;
+    }
+
+    private static void requireRuleName(String name) {
+        if (!RuleCompiler.isRuleSource(name) || name.contains("/") || name.contains("\\")) {
+            throw new InvalidRequestException(List.of(new FieldProblem("name",
+                    "must be a .drl file or a decision table (.drl.xlsx, .drl.xls, .drl.csv) name without a path")));
+        }
+    }
+
+    private static SortedMap<String, byte[]> read(List<MultipartFile> files) {
+        SortedMap<String, byte[]> draft = new TreeMap<>();
+        for (MultipartFile file : files) {
+            String name = file.getOriginalFilename();
+            requireRuleName(name == null ? "" : name);
+            try {
+                draft.put(name, file.getBytes());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return draft;
+    }
+
+    private static String actor(Principal author) {
+        return author == null ? "anonymous" : author.getName();
+    }
+
+    record RulesView(int version, String checksum, Instant activatedAt, String activatedBy, String comment,
+                     List<FileView> files, boolean folderInSync, PendingView pendingError) {
+    }
+
+    record FileView(String name, String checksum, int size) {
+    }
+
+    record PendingView(Instant detectedAt, List<RuleProblem> problems) {
+    }
+
+    record Validation(boolean valid, List<RuleProblem> problems) {
+    }
+
+    record ActivationView(int version, String checksum, Instant activatedAt, String activatedBy, String comment) {
+
+        static ActivationView of(RuleSetVersions.Activation activation) {
+            return new ActivationView(activation.version(), activation.checksum(), activation.activatedAt(),
+                    activation.activatedBy(), activation.comment());
+        }
+    }
+}
