@@ -1,12 +1,19 @@
 package org.greenlane;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import org.springframework.boot.autoconfigure.web.client.RestTemplateBuilderConfigurer;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
@@ -19,16 +26,48 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:greenlane-it;DB_CLOSE_DELAY=-1",
-        "greenlane.demo.password=test-secret"})
+        "greenlane.demo.password=" + IntegrationTest.PASSWORD})
 @Import(IntegrationTest.FixedClock.class)
 public abstract class IntegrationTest {
+
+    /** The demo accounts' password in tests; the autowired TestRestTemplate calls as the demo enterprise. */
+    protected static final String PASSWORD = "test-secret";
+    protected static final String ENTERPRISE = "2400123456";
+    protected static final String RULE_AUTHOR = "author1";
+    protected static final String ADMIN = "admin";
 
     /** A copy of the shipped rules: tests edit it as an official would, the repository's folder stays untouched. */
     protected static final Path RULES = copyOfShippedRules();
 
+    /** The key a test "province identity provider" signs bearer tokens with; the server trusts its public half. */
+    protected static final KeyPair TOKEN_KEYS = tokenKeys();
+
     @DynamicPropertySource
-    static void rulesFolder(DynamicPropertyRegistry registry) {
+    static void rulesFolderAndTokenKey(DynamicPropertyRegistry registry) {
         registry.add("greenlane.rules-dir", RULES::toString);
+        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", IntegrationTest::publicKeyFile);
+    }
+
+    private static KeyPair tokenKeys() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String publicKeyFile() {
+        try {
+            Path pem = Files.createTempFile("greenlane-token-key", ".pem");
+            String base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                    .encodeToString(TOKEN_KEYS.getPublic().getEncoded());
+            Files.writeString(pem, "-----BEGIN PUBLIC KEY-----\n" + base64 + "\n-----END PUBLIC KEY-----\n");
+            return pem.toUri().toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Path copyOfShippedRules() {
@@ -52,6 +91,12 @@ public abstract class IntegrationTest {
         @Primary
         Clock testClock() {
             return Clock.fixed(TestApplications.NOW, TestApplications.VIETNAM);
+        }
+
+        /** TestRestTemplate builds on this: every call of the autowired one is the demo enterprise's. */
+        @Bean
+        RestTemplateBuilder enterpriseRestTemplateBuilder(RestTemplateBuilderConfigurer configurer) {
+            return configurer.configure(new RestTemplateBuilder()).basicAuthentication(ENTERPRISE, PASSWORD);
         }
     }
 }

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RestartDurabilityTest {
 
+    private static final String ENTERPRISE = "2400123456";
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
@@ -41,7 +42,7 @@ class RestartDurabilityTest {
 
         try (ServerProcess first = ServerProcess.start(data, log)) {
             // given one application already reviewed by health before the crash
-            approvedBeforeKill = id(first.post("/api/applications", body));
+            approvedBeforeKill = id(first.post(ENTERPRISE, "/api/applications", body));
             awaitStatus(first, approvedBeforeKill, "UNDER_REVIEW");
             completeHealthReview(first, approvedBeforeKill);
 
@@ -52,7 +53,7 @@ class RestartDurabilityTest {
                     while (true) {
                         HttpResponse<String> response;
                         try {
-                            response = first.post("/api/applications", body);
+                            response = first.post(ENTERPRISE, "/api/applications", body);
                         } catch (IOException serverGone) {
                             return null;
                         }
@@ -71,7 +72,7 @@ class RestartDurabilityTest {
         // then after a restart every acknowledged application is there and moves on to review
         try (ServerProcess second = ServerProcess.start(data, log)) {
             for (String id : acknowledged) {
-                assertThat(second.get("/api/applications/" + id).statusCode()).as(id).isEqualTo(200);
+                assertThat(second.get(ENTERPRISE, "/api/applications/" + id).statusCode()).as(id).isEqualTo(200);
             }
             // jobs the dead node had locked wait out their lock (30 s) first
             await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
@@ -91,19 +92,19 @@ class RestartDurabilityTest {
         String taskId = openTasks(server, id).stream()
                 .filter(t -> t.get("taskDefinitionKey").asText().equals("reviewHealth"))
                 .findFirst().orElseThrow().get("id").asText();
-        var response = server.post("/engine-rest/task/" + taskId + "/complete",
+        var response = server.post("health1", "/engine-rest/task/" + taskId + "/complete",
                 "{\"variables\":{\"decision\":{\"value\":\"APPROVE\"}}}");
         assertThat(response.statusCode()).isEqualTo(204);
     }
 
     private static List<JsonNode> openTasks(ServerProcess server, String id) throws IOException {
-        JsonNode tasks = JSON.readTree(server.get("/engine-rest/task?processInstanceBusinessKey=" + id).body());
+        JsonNode tasks = JSON.readTree(server.get("health1", "/engine-rest/task?processInstanceBusinessKey=" + id).body());
         return tasks.findParents("taskDefinitionKey");
     }
 
     private static boolean exists(ServerProcess server, String id) {
         try {
-            return server.get("/api/applications/" + id).statusCode() == 200;
+            return server.get(ENTERPRISE, "/api/applications/" + id).statusCode() == 200;
         } catch (IOException e) {
             return false;
         }
@@ -115,7 +116,7 @@ class RestartDurabilityTest {
     }
 
     private static JsonNode status(ServerProcess server, String id) throws IOException {
-        return JSON.readTree(server.get("/api/applications/" + id).body());
+        return JSON.readTree(server.get(ENTERPRISE, "/api/applications/" + id).body());
     }
 
     private static String id(HttpResponse<String> response) throws IOException {

@@ -9,9 +9,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -53,19 +55,24 @@ final class ServerProcess implements AutoCloseable {
             throw new IllegalStateException("The server process ended with " + process.exitValue());
         }
         try {
-            return get("/actuator/health").statusCode() == 200;
+            return send(HttpRequest.newBuilder(uri("/actuator/health")).GET().build()).statusCode() == 200;
         } catch (IOException e) {
             return false;
         }
     }
 
-    HttpResponse<String> get(String path) throws IOException {
-        return send(HttpRequest.newBuilder(uri(path)).GET().build());
+    /** As the demo account {@code user} (password "demo"): the enterprise 2400123456 or a staff member. */
+    HttpResponse<String> get(String user, String path) throws IOException {
+        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", basic(user)).GET().build());
     }
 
-    HttpResponse<String> post(String path, String json) throws IOException {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    HttpResponse<String> post(String user, String path, String json) throws IOException {
+        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", basic(user))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    private static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
     }
 
     private HttpResponse<String> send(HttpRequest request) throws IOException {

@@ -129,17 +129,22 @@ public class ApplicationStore {
         return counts;
     }
 
-    public Page<StoredApplication> list(ApplicationStatus status, int page, int size) {
-        String where = status == null ? "" : " where status = :status";
-        var count = jdbc.sql("select count(*) from application" + where);
-        var rows = jdbc.sql("select " + COLUMNS + " from application" + where
-                + " order by updated_at desc, id limit :size offset :offset");
+    /** A page of applications, newest change first; with a tax code, only that enterprise's. */
+    public Page<StoredApplication> list(ApplicationStatus status, String taxCode, int page, int size) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        Map<String, Object> params = new HashMap<>();
         if (status != null) {
-            count = count.param("status", status.name());
-            rows = rows.param("status", status.name());
+            where.append(" and status = :status");
+            params.put("status", status.name());
         }
-        long total = count.query(Long.class).single();
-        List<StoredApplication> content = rows.param("size", size).param("offset", (long) page * size)
+        if (taxCode != null) {
+            where.append(" and tax_code = :taxCode");
+            params.put("taxCode", taxCode);
+        }
+        long total = jdbc.sql("select count(*) from application" + where).params(params).query(Long.class).single();
+        List<StoredApplication> content = jdbc.sql("select " + COLUMNS + " from application" + where
+                        + " order by updated_at desc, id limit :size offset :offset")
+                .params(params).param("size", size).param("offset", (long) page * size)
                 .query(ApplicationStore::row).list();
         return new Page<>(content, page, size, total);
     }

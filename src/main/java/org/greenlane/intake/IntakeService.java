@@ -9,8 +9,10 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import org.greenlane.security.CurrentUser;
 import org.greenlane.system.ConflictException;
 import org.greenlane.system.FieldProblem;
+import org.greenlane.system.ForbiddenException;
 import org.greenlane.system.InvalidRequestException;
 import org.greenlane.timeline.Timeline;
 import org.springframework.context.ApplicationEventPublisher;
@@ -44,6 +46,11 @@ class IntakeService {
     @Transactional
     Submission submit(ApplicationDocument application, String idempotencyKey) {
         validator.check(application);
+        CurrentUser.enterpriseTaxCode().filter(own -> !own.equals(application.enterprise().taxCode()))
+                .ifPresent(own -> {
+                    throw new ForbiddenException(new FieldProblem("enterprise.taxCode",
+                            "must be your own tax code " + own + ": an enterprise submits only for itself"));
+                });
         String hash = hash(application);
         if (idempotencyKey != null) {
             var earlier = store.findByIdempotencyKey(application.enterprise().taxCode(), idempotencyKey);
@@ -80,6 +87,7 @@ class IntakeService {
     @Transactional
     StoredApplication correct(String id, ApplicationDocument application) {
         StoredApplication stored = store.lock(id);
+        ApplicationAccess.requireReadable(stored);
         if (stored.status() != ApplicationStatus.NEEDS_CORRECTION) {
             throw new ConflictException("Application " + id + " is " + stored.status()
                     + "; only an application in NEEDS_CORRECTION can be corrected.");

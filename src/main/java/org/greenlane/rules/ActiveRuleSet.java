@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.greenlane.screening.ScreeningRules;
+import org.greenlane.security.AuditLog;
 import org.greenlane.system.GreenlaneProperties;
 import org.greenlane.system.NotFoundException;
 import org.slf4j.Logger;
@@ -39,6 +40,7 @@ public class ActiveRuleSet implements Supplier<ScreeningRules> {
     private final RuleCompiler compiler;
     private final RuleFolder folder;
     private final RuleSetVersions versions;
+    private final AuditLog audit;
     private final Clock clock;
     private final ReentrantLock changes = new ReentrantLock();
     private final AtomicReference<Active> active = new AtomicReference<>();
@@ -48,8 +50,10 @@ public class ActiveRuleSet implements Supplier<ScreeningRules> {
     private String lastSeen;
     private long lastChangeMillis;
 
-    ActiveRuleSet(RuleCompiler compiler, RuleSetVersions versions, GreenlaneProperties properties, Clock clock) {
+    ActiveRuleSet(RuleCompiler compiler, RuleSetVersions versions, AuditLog audit, GreenlaneProperties properties,
+                  Clock clock) {
         this.compiler = compiler;
+        this.audit = audit;
         this.folder = new RuleFolder(properties.rulesDir());
         this.versions = versions;
         this.clock = clock;
@@ -194,6 +198,7 @@ public class ActiveRuleSet implements Supplier<ScreeningRules> {
                                                 String comment) {
         Instant now = clock.instant();
         RuleSetVersions.Activation activation = versions.activate(files, rules.checksum(), actor, comment, now);
+        audit.record(actor, "RULES_ACTIVATED", "v" + activation.version(), comment);
         active.set(new Active(withVersion(rules, activation), activation, files));
         pending = null;
         log.info("Rule set v{} ({}) activated by {}: {}", activation.version(), rules.version(), actor, comment);

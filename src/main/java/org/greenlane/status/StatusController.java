@@ -5,11 +5,13 @@ import jakarta.validation.constraints.Min;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.greenlane.intake.ApplicationAccess;
 import org.greenlane.intake.ApplicationStatus;
 import org.greenlane.intake.ApplicationStore;
 import org.greenlane.intake.StoredApplication;
 import org.greenlane.review.ReviewStore;
 import org.greenlane.review.WorkingGroups;
+import org.greenlane.security.CurrentUser;
 import org.greenlane.screening.ScreeningResult;
 import org.greenlane.screening.ScreeningStore;
 import org.greenlane.system.NotFoundException;
@@ -46,7 +48,7 @@ class StatusController {
     @GetMapping("/{id}")
     @Transactional(readOnly = true)
     ApplicationView status(@PathVariable String id) {
-        StoredApplication application = applications.get(id);
+        StoredApplication application = ApplicationAccess.requireReadable(applications.get(id));
         var screening = screenings.latest(id).map(StatusController::summary).orElse(null);
         Map<String, ApplicationView.GroupReview> groups = new LinkedHashMap<>();
         WorkingGroups.REVIEWING.forEach(group -> groups.put(group, ApplicationView.GroupReview.PENDING));
@@ -70,7 +72,7 @@ class StatusController {
     /** Every worker's verdict of the latest screening. */
     @GetMapping("/{id}/screening")
     ScreeningResult screening(@PathVariable String id) {
-        applications.get(id);
+        ApplicationAccess.requireReadable(applications.get(id));
         return screenings.latest(id)
                 .orElseThrow(() -> new NotFoundException("Application " + id + " has not been screened yet"));
     }
@@ -79,7 +81,7 @@ class StatusController {
     ApplicationStore.Page<StoredApplication> list(@RequestParam(required = false) ApplicationStatus status,
                                                   @RequestParam(defaultValue = "0") @Min(0) int page,
                                                   @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        return applications.list(status, page, size);
+        return applications.list(status, CurrentUser.enterpriseTaxCode().orElse(null), page, size);
     }
 
     private static ApplicationView.Screening summary(ScreeningResult result) {

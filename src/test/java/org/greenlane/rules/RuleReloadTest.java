@@ -81,6 +81,8 @@ class RuleReloadTest extends IntegrationTest {
 
     @Autowired
     TestRestTemplate http;
+    /** The rule API and health details are for rule authors; applications are submitted as the enterprise. */
+    TestRestTemplate author;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -98,6 +100,7 @@ class RuleReloadTest extends IntegrationTest {
 
     @BeforeEach
     void rememberActiveVersion() {
+        author = http.withBasicAuth(RULE_AUTHOR, PASSWORD);
         awaitFolderInSync();
         JsonNode rules = rules();
         versionBefore = rules.get("version").asInt();
@@ -110,7 +113,7 @@ class RuleReloadTest extends IntegrationTest {
         for (Path leftover : leftovers) {
             Files.deleteIfExists(leftover);
         }
-        ResponseEntity<JsonNode> restored = http.postForEntity("/api/rules/versions/{v}/activate?comment={c}", null,
+        ResponseEntity<JsonNode> restored = author.postForEntity("/api/rules/versions/{v}/activate?comment={c}", null,
                 JsonNode.class, versionBefore, "restored after RuleReloadTest");
         assertThat(restored.getStatusCode()).isEqualTo(HttpStatus.OK);
         awaitFolderInSync();
@@ -325,7 +328,7 @@ class RuleReloadTest extends IntegrationTest {
         assertThat(activationCount()).isEqualTo(activations + 1);
 
         // when it is deleted
-        ResponseEntity<JsonNode> deleted = http.exchange("/api/rules/files/{name}?comment={c}", HttpMethod.DELETE,
+        ResponseEntity<JsonNode> deleted = author.exchange("/api/rules/files/{name}?comment={c}", HttpMethod.DELETE,
                 null, JsonNode.class, "extra.drl", "not needed");
 
         // then a new activation of the files without it, which are the version active before
@@ -345,13 +348,13 @@ class RuleReloadTest extends IntegrationTest {
 
         // when names reach the API that are not a rule file, or carry a path
         ResponseEntity<JsonNode> text = putFile("notes.txt", harmless, null);
-        ResponseEntity<JsonNode> encodedPath = http.exchange(
+        ResponseEntity<JsonNode> encodedPath = author.exchange(
                 URI.create(http.getRootUri() + "/api/rules/files/..%252Fx.drl"), HttpMethod.PUT, octets(harmless),
                 JsonNode.class);
         // and a path that climbs out of the folder, which the servlet container already refuses
-        ResponseEntity<String> upwards = http.exchange("/api/rules/files/{name}", HttpMethod.PUT, octets(harmless),
+        ResponseEntity<String> upwards = author.exchange("/api/rules/files/{name}", HttpMethod.PUT, octets(harmless),
                 String.class, "../x.drl");
-        ResponseEntity<String> upwardsEncoded = http.exchange(
+        ResponseEntity<String> upwardsEncoded = author.exchange(
                 URI.create(http.getRootUri() + "/api/rules/files/..%2Fx.drl"), HttpMethod.PUT, octets(harmless),
                 String.class);
 
@@ -377,7 +380,7 @@ class RuleReloadTest extends IntegrationTest {
                 .getBody().get("version").asInt();
 
         // when
-        JsonNode versions = http.getForObject("/api/rules/versions", JsonNode.class);
+        JsonNode versions = author.getForObject("/api/rules/versions", JsonNode.class);
 
         // then both versions are listed with their files, author and comment
         JsonNode newer = version(versions, changed);
@@ -392,7 +395,7 @@ class RuleReloadTest extends IntegrationTest {
         assertThat(older.get("createdBy").asText()).isNotBlank();
 
         // when the earlier version is activated again
-        ResponseEntity<JsonNode> rollback = http.postForEntity("/api/rules/versions/{v}/activate?comment={c}", null,
+        ResponseEntity<JsonNode> rollback = author.postForEntity("/api/rules/versions/{v}/activate?comment={c}", null,
                 JsonNode.class, versionBefore, "back to the shipped rules");
 
         // then its files are back in the folder byte for byte and it is the active version
@@ -410,7 +413,7 @@ class RuleReloadTest extends IntegrationTest {
 
     @Test
     void activatingAnUnknownVersionIsNotFound() {
-        ResponseEntity<JsonNode> unknown = http.postForEntity("/api/rules/versions/{v}/activate", null,
+        ResponseEntity<JsonNode> unknown = author.postForEntity("/api/rules/versions/{v}/activate", null,
                 JsonNode.class, 99_999);
 
         assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
@@ -668,11 +671,11 @@ class RuleReloadTest extends IntegrationTest {
     }
 
     private JsonNode rules() {
-        return http.getForObject("/api/rules", JsonNode.class);
+        return author.getForObject("/api/rules", JsonNode.class);
     }
 
     private JsonNode health() {
-        return http.getForObject("/actuator/health/rules", JsonNode.class);
+        return author.getForObject("/actuator/health/rules", JsonNode.class);
     }
 
     private String submit(ApplicationDocument application) {
@@ -697,7 +700,7 @@ class RuleReloadTest extends IntegrationTest {
     }
 
     private ResponseEntity<JsonNode> putFile(String name, byte[] content, String comment) {
-        return http.exchange("/api/rules/files/{name}?comment={c}", HttpMethod.PUT, octets(content), JsonNode.class,
+        return author.exchange("/api/rules/files/{name}?comment={c}", HttpMethod.PUT, octets(content), JsonNode.class,
                 name, comment == null ? "" : comment);
     }
 
@@ -716,7 +719,7 @@ class RuleReloadTest extends IntegrationTest {
     private ResponseEntity<JsonNode> post(String path, MultiValueMap<String, Object> parts) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        return http.postForEntity(path, new HttpEntity<>(parts, headers), JsonNode.class);
+        return author.postForEntity(path, new HttpEntity<>(parts, headers), JsonNode.class);
     }
 
     private static ByteArrayResource draft(String name, String content) {

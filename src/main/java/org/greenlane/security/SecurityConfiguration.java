@@ -1,0 +1,105 @@
+package org.greenlane.security;
+
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+
+/**
+ * Who may call what. The API takes HTTP Basic (enterprise accounts, then Camunda staff) and, when a province
+ * identity provider is configured, bearer tokens. The engine's REST API authenticates with Camunda's own filter so
+ * that Camunda authorizations apply there too; the webapps keep their own login.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+
+    @Bean
+    AuthenticationManager authenticationManager(EnterpriseAccounts enterprises, PasswordEncoder passwords,
+                                                IdentityService identity) {
+        DaoAuthenticationProvider enterpriseProvider = new DaoAuthenticationProvider(enterprises);
+        enterpriseProvider.setPasswordEncoder(passwords);
+        return new ProviderManager(List.of(enterpriseProvider, new CamundaStaffAuthenticationProvider(identity)));
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain engineRest(HttpSecurity http) throws Exception {
+        // Jersey, not Spring MVC, serves this path: match it as a plain path.
+        return http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**"))
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .build();
+    }
+
+    /** Basic auth against the engine's identity service for every engine REST call; authorizations then apply. */
+    @Bean
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+        var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        registration.setName("camunda-engine-rest-authentication");
+        registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+        registration.addUrlPatterns("/engine-rest/*");
+        return registration;
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain api(HttpSecurity http, AuthenticationManager authentication, ProblemResponses problems,
+                            ObjectProvider<JwtDecoder> tokens) throws Exception {
+        http.securityMatcher("/api/**")
+                .authenticationManager(authentication)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/api/enterprises/**", "/api/audit/**").hasAuthority(Authorities.ADMIN)
+                        .requestMatchers("/api/rules/**").hasAuthority(Authorities.RULE_AUTHOR)
+                        .requestMatchers(HttpMethod.POST, "/api/applications").hasAuthority(Authorities.ENTERPRISE)
+                        .requestMatchers(HttpMethod.PUT, "/api/applications/*").hasAuthority(Authorities.ENTERPRISE)
+                        .requestMatchers(HttpMethod.GET, "/api/applications", "/api/applications/**")
+                        .hasAnyAuthority(Authorities.ENTERPRISE, Authorities.STAFF)
+                        .anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthenticated()))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems.unauthenticated())
+                        .accessDeniedHandler(problems.forbidden()))
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        JwtDecoder decoder = tokens.getIfAvailable();
+        if (decoder != null) {
+            http.oauth2ResourceServer(oauth -> oauth
+                    .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(new TokenAuthorities()))
+                    .authenticationEntryPoint(problems.unauthenticated()));
+        }
+        return http.build();
+    }
+
+    /** The webapps (own login and CSRF), health and the error page: open; Basic only adds health details. */
+    @Bean
+    @Order(3)
+    SecurityFilterChain rest(HttpSecurity http, AuthenticationManager authentication) throws Exception {
+        return http.authenticationManager(authentication)
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .httpBasic(basic -> { })
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**", "/actuator/**"))
+                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
+                .build();
+    }
+}
