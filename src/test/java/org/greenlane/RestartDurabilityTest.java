@@ -98,7 +98,7 @@ class RestartDurabilityTest {
     }
 
     private static List<JsonNode> openTasks(ServerProcess server, String id) throws IOException {
-        JsonNode tasks = JSON.readTree(server.get("health1", "/engine-rest/task?processInstanceBusinessKey=" + id).body());
+        JsonNode tasks = JSON.readTree(server.get("admin", "/engine-rest/task?processInstanceBusinessKey=" + id).body());
         return tasks.findParents("taskDefinitionKey");
     }
 

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -33,15 +34,22 @@ final class ServerProcess implements AutoCloseable {
     }
 
     static ServerProcess start(Path dataDir, Path log) throws IOException {
+        return start(dataDir, Path.of("rules"), log, List.of());
+    }
+
+    /** A node with its own rules folder and extra settings ({@code --name=value}), e.g. another database. */
+    static ServerProcess start(Path dataDir, Path rulesDir, Path log, List<String> settings) throws IOException {
         int port = freePort();
         String classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(entry -> !entry.endsWith("test-classes"))
                 .collect(Collectors.joining(File.pathSeparator));
-        Process process = new ProcessBuilder(List.of(
+        List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-cp", classpath,
                 "org.greenlane.GreenlaneApplication",
-                "--server.port=" + port, "--greenlane.data-dir=" + dataDir, "--greenlane.rules-dir=rules",
-                "--camunda.bpm.webapp.enabled=false"))
+                "--server.port=" + port, "--greenlane.data-dir=" + dataDir, "--greenlane.rules-dir=" + rulesDir,
+                "--camunda.bpm.webapp.enabled=false"));
+        command.addAll(settings);
+        Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
@@ -64,6 +72,11 @@ final class ServerProcess implements AutoCloseable {
     /** As the demo account {@code user} (password "demo"): the enterprise 2400123456 or a staff member. */
     HttpResponse<String> get(String user, String path) throws IOException {
         return send(HttpRequest.newBuilder(uri(path)).header("Authorization", basic(user)).GET().build());
+    }
+
+    HttpResponse<String> put(String user, String path, String contentType, byte[] body) throws IOException {
+        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", basic(user))
+                .header("Content-Type", contentType).PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build());
     }
 
     HttpResponse<String> post(String user, String path, String json) throws IOException {

@@ -129,6 +129,11 @@ public class ApplicationStore {
         return counts;
     }
 
+    public long count(ApplicationStatus status) {
+        return jdbc.sql("select count(*) from application where status = ?").param(status.name())
+                .query(Long.class).single();
+    }
+
     /** A page of applications, newest change first; with a tax code, only that enterprise's. */
     public Page<StoredApplication> list(ApplicationStatus status, String taxCode, int page, int size) {
         StringBuilder where = new StringBuilder(" where 1 = 1");

@@ -1,5 +1,7 @@
 package org.greenlane.rules;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,22 +38,31 @@ public class ActiveRuleSet implements Supplier<ScreeningRules> {
      */
     static final long POLL_MILLIS = 200;
     static final long QUIET_MILLIS = 300;
+    /** The database, which says what another node activated, is asked once a second. */
+    static final int DATABASE_EVERY_POLLS = 5;
 
     private final RuleCompiler compiler;
     private final RuleFolder folder;
     private final RuleSetVersions versions;
     private final AuditLog audit;
+    private final Counter reloads;
+    private final Counter failedReloads;
     private final Clock clock;
     private final ReentrantLock changes = new ReentrantLock();
     private final AtomicReference<Active> active = new AtomicReference<>();
     private volatile Pending pending;
     private final ScheduledExecutorService watcher;
-    // Only the watcher thread uses these: the folder's content as last seen, and since when.
+    // Only the watcher thread uses these: the folder's content as last seen, since when, and a poll count.
     private String lastSeen;
     private long lastChangeMillis;
+    private long polls;
 
     ActiveRuleSet(RuleCompiler compiler, RuleSetVersions versions, AuditLog audit, GreenlaneProperties properties,
-                  Clock clock) {
+                  Clock clock, MeterRegistry meters) {
+        this.reloads = Counter.builder("greenlane.rules.reloads").tag("outcome", "activated")
+                .description("Rule sets compiled and activated").register(meters);
+        this.failedReloads = Counter.builder("greenlane.rules.reloads").tag("outcome", "failed")
+                .description("Rule folder changes refused because they do not compile").register(meters);
         this.compiler = compiler;
         this.audit = audit;
         this.folder = new RuleFolder(properties.rulesDir());
@@ -104,6 +115,9 @@ public class ActiveRuleSet implements Supplier<ScreeningRules> {
 
     private void watchFolder() {
         try {
+            if (++polls % DATABASE_EVERY_POLLS == 0) {
+                followOtherNodes();
+            }
             String now = RuleCompiler.checksum(folder.read());
             long millis = System.currentTimeMillis();
             if (!now.equals(lastSeen)) {
@@ -115,6 +129,37 @@ public class ActiveRuleSet implements Supplier<ScreeningRules> {
         } catch (RuntimeException e) {
             log.error("Watching the rules folder failed; trying again", e);
         }
+    }
+
+    /**
+     * Several nodes share one database: when another node activated a different rule set (through its API or its
+     * folder), this node takes it too and writes its files into its own folder, so every node screens alike.
+     */
+    void followOtherNodes() {
+        if (!activatedElsewhere()) {
+            return;
+        }
+        changes.lock();
+        try {
+            if (!activatedElsewhere()) {
+                return;
+            }
+            var activation = versions.latestActivation().orElseThrow();
+            SortedMap<String, byte[]> files = versions.files(activation.version());
+            ScreeningRules rules = compiler.compile(files);
+            folder.replaceAll(files);
+            active.set(new Active(withVersion(rules, activation), activation, files));
+            pending = null;
+            log.info("Rule set v{} activated on another node by {}; taken here too", activation.version(),
+                    activation.activatedBy());
+        } finally {
+            changes.unlock();
+        }
+    }
+
+    private boolean activatedElsewhere() {
+        return versions.latestActivation().map(latest -> !latest.checksum().equals(active.get().activation().checksum()))
+                .orElse(false);
     }
 
     /** The folder holds the active set, or a content already reported as not compiling. */
@@ -140,6 +185,7 @@ public class ActiveRuleSet implements Supplier<ScreeningRules> {
             try {
                 activate(files, compiler.compile(files), "folder", "changed on disk");
             } catch (RuleSetCompileException e) {
+                failedReloads.increment();
                 pending = new Pending(checksum, clock.instant(), e.problems());
                 log.warn("The rules folder does not compile; rule set v{} stays active: {}",
                         active.get().activation().version(), e.problems());
@@ -199,6 +245,7 @@ public class ActiveRuleSet implements Supplier<ScreeningRules> {
         Instant now = clock.instant();
         RuleSetVersions.Activation activation = versions.activate(files, rules.checksum(), actor, comment, now);
         audit.record(actor, "RULES_ACTIVATED", "v" + activation.version(), comment);
+        reloads.increment();
         active.set(new Active(withVersion(rules, activation), activation, files));
         pending = null;
         log.info("Rule set v{} ({}) activated by {}: {}", activation.version(), rules.version(), actor, comment);

@@ -8,6 +8,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.stereotype.Component;
 
 /** 401 and 403 as problem+json, like every other error of the API. */
@@ -31,6 +32,11 @@ class ProblemResponses {
     AccessDeniedHandler forbidden() {
         return (request, response, e) -> write(response, HttpStatus.FORBIDDEN, "Forbidden",
                 "Your account may not do this.");
+    }
+
+    /** A URL the firewall refuses (encoded slashes, "..", "%25"): a bad request, said as a problem. */
+    RequestRejectedHandler rejected() {
+        return (request, response, e) -> write(response, HttpStatus.BAD_REQUEST, "Rejected request", e.getMessage());
     }
 
     private void write(HttpServletResponse response, HttpStatus status, String title, String detail)

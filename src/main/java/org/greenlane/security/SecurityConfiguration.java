@@ -19,6 +19,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
@@ -40,6 +41,11 @@ class SecurityConfiguration {
         DaoAuthenticationProvider enterpriseProvider = new DaoAuthenticationProvider(enterprises);
         enterpriseProvider.setPasswordEncoder(passwords);
         return new ProviderManager(List.of(enterpriseProvider, new CamundaStaffAuthenticationProvider(identity)));
+    }
+
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(ProblemResponses problems) {
+        return problems.rejected();
     }
 
     @Bean

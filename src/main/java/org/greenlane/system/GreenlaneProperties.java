@@ -1,6 +1,7 @@
 package org.greenlane.system;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -11,15 +12,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param rulesDir     the folder of DRL files and decision tables the server screens with (GREENLANE_RULES_DIR)
  * @param zone         the province's time zone: close-contact dates and permit years are counted in it
  * @param demo         demo accounts, created only when enabled
+ * @param correctionPeriod how long an application waits for its correction before it expires (14 days)
  */
 @ConfigurationProperties("greenlane")
-public record GreenlaneProperties(Path dataDir, Path rulesDir, ZoneId zone, Demo demo) {
+public record GreenlaneProperties(Path dataDir, Path rulesDir, ZoneId zone, Demo demo, Duration correctionPeriod) {
 
     public GreenlaneProperties {
         dataDir = dataDir == null ? Path.of("data") : dataDir;
         rulesDir = rulesDir == null ? Path.of("rules") : rulesDir;
         zone = zone == null ? ZoneId.of("Asia/Ho_Chi_Minh") : zone;
         demo = demo == null ? new Demo(true, "demo") : demo;
+        correctionPeriod = correctionPeriod == null ? Duration.ofDays(14) : correctionPeriod;
     }
 
     /**

@@ -2,6 +2,9 @@ package org.greenlane.workflow;
 
 import java.time.Clock;
 import java.util.stream.Collectors;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.greenlane.intake.ApplicationStore;
@@ -23,15 +26,21 @@ class ScreenApplicationDelegate implements JavaDelegate {
     private final ScreeningStore screenings;
     private final Timeline timeline;
     private final Clock clock;
+    private final Timer screeningTime;
+    private final DistributionSummary screenedWorkers;
 
     ScreenApplicationDelegate(ApplicationStore applications, ActiveRuleSet rules, Screener screener,
-                              ScreeningStore screenings, Timeline timeline, Clock clock) {
+                              ScreeningStore screenings, Timeline timeline, Clock clock, MeterRegistry meters) {
         this.applications = applications;
         this.rules = rules;
         this.screener = screener;
         this.screenings = screenings;
         this.timeline = timeline;
         this.clock = clock;
+        this.screeningTime = Timer.builder("greenlane.screening.duration").description("Time to screen an application")
+                .register(meters);
+        this.screenedWorkers = DistributionSummary.builder("greenlane.screening.workers")
+                .description("Workers on a screened roster").register(meters);
     }
 
     @Override
@@ -41,8 +50,10 @@ class ScreenApplicationDelegate implements JavaDelegate {
         var document = applications.document(id);
         var addressKeys = document.accommodations().stream().map(a -> Keys.of(a.address()))
                 .collect(Collectors.toSet());
-        ScreeningResult result = screener.screen(rules.get(), document,
-                applications.otherEnterprisesAt(addressKeys, stored.taxCode()), clock.instant());
+        var sharing = applications.otherEnterprisesAt(addressKeys, stored.taxCode());
+        ScreeningResult result = screeningTime.record(() -> screener.screen(rules.get(), document, sharing,
+                clock.instant()));
+        screenedWorkers.record(result.workerCount());
         screenings.save(id, stored.revision(), result);
         long blockers = result.findings().stream().filter(f -> f.isBlocker()).count();
         timeline.record(id, "SCREENED", "system", String.format(

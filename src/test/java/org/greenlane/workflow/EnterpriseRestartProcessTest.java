@@ -17,6 +17,7 @@ import static org.greenlane.workflow.ProcessVariables.decisionOf;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -84,6 +85,7 @@ class EnterpriseRestartProcessTest {
         Mocks.register("recordDecisionListener",
                 (TaskListener) task -> recordedDecisions.add(task.getTaskDefinitionKey() + ":" + task.getVariable(DECISION)));
         Mocks.register("applicationStatus", applicationStatus);
+        Mocks.register("processSettings", new ProcessSettings(Duration.ofDays(14)));
     }
 
     @AfterEach
