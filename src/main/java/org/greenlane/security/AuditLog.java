@@ -26,11 +26,12 @@ public class AuditLog {
 
     /** Newest first: account and rule changes, and every application's events (subject = application id). */
     List<AuditEntry> page(int page, int size) {
+        // The source and id break ties of time, so that pages neither skip nor repeat an entry.
         return jdbc.sql("select occurred_at, actor, action, subject, detail from ("
-                        + " select occurred_at, actor, action, subject, detail from audit_event"
+                        + " select occurred_at, actor, action, subject, detail, 1 as source, id from audit_event"
                         + " union all"
-                        + " select occurred_at, actor, type, application_id, detail from application_event) events"
-                        + " order by occurred_at desc limit :size offset :offset")
+                        + " select occurred_at, actor, type, application_id, detail, 2, id from application_event) events"
+                        + " order by occurred_at desc, source, id desc limit :size offset :offset")
                 .param("size", size).param("offset", (long) page * size)
                 .query((rs, n) -> new AuditEntry(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getString(5)))

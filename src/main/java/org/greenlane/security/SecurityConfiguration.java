@@ -18,6 +18,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -90,8 +91,11 @@ class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
         JwtDecoder decoder = tokens.getIfAvailable();
         if (decoder != null) {
+            // Tokens get a manager of their own: the chain's manager only knows passwords.
+            JwtAuthenticationProvider tokenProvider = new JwtAuthenticationProvider(decoder);
+            tokenProvider.setJwtAuthenticationConverter(new TokenAuthorities());
             http.oauth2ResourceServer(oauth -> oauth
-                    .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(new TokenAuthorities()))
+                    .jwt(jwt -> jwt.authenticationManager(new ProviderManager(tokenProvider)))
                     .authenticationEntryPoint(problems.unauthenticated()));
         }
         return http.build();
