@@ -38,6 +38,7 @@ class RestartDurabilityTest {
         Path log = Files.createTempFile("greenlane-restart", ".log");
         String body = JSON.writeValueAsString(TestApplications.clean(20, Instant.now()));
         List<String> acknowledged = new CopyOnWriteArrayList<>();
+        List<String> decided = new CopyOnWriteArrayList<>();
         String approvedBeforeKill;
 
         try (ServerProcess first = ServerProcess.start(data, log)) {
@@ -46,8 +47,9 @@ class RestartDurabilityTest {
             awaitStatus(first, approvedBeforeKill, "UNDER_REVIEW");
             completeHealthReview(first, approvedBeforeKill);
 
-            // when the server is killed while submissions stream in
-            ExecutorService clients = Executors.newFixedThreadPool(4);
+            // when the server is killed while submissions and health decisions stream in
+            ExecutorService clients = Executors.newFixedThreadPool(5);
+            clients.submit(() -> decideWhileAlive(first, acknowledged, decided));
             for (int i = 0; i < 4; i++) {
                 clients.submit(() -> {
                     while (true) {
@@ -63,7 +65,7 @@ class RestartDurabilityTest {
                     }
                 });
             }
-            await().atMost(Duration.ofSeconds(60)).until(() -> acknowledged.size() >= 12);
+            await().atMost(Duration.ofSeconds(60)).until(() -> acknowledged.size() >= 12 && decided.size() >= 3);
             first.kill();
             clients.shutdown();
             assertThat(clients.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
@@ -83,8 +85,44 @@ class RestartDurabilityTest {
             JsonNode reviewed = status(second, approvedBeforeKill);
             assertThat(reviewed.at("/reviews/health/status").asText()).isEqualTo("APPROVED");
             assertThat(openTasks(second, approvedBeforeKill)).hasSize(3);
-            System.out.printf("restart test: %d submissions acknowledged before kill -9, %d found after restart%n",
-                    acknowledged.size(), acknowledged.stream().filter(id -> exists(second, id)).count());
+            for (String id : decided) {
+                assertThat(status(second, id).at("/reviews/health/status").asText()).as(id).isEqualTo("APPROVED");
+                assertThat(openTasks(second, id)).as(id).extracting(t -> t.get("taskDefinitionKey").asText())
+                        .doesNotContain("reviewHealth");
+            }
+            System.out.printf("restart test: %d submissions and %d decisions acknowledged before kill -9; "
+                            + "%d submissions and %d decisions found after restart%n",
+                    acknowledged.size(), decided.size(), acknowledged.stream().filter(id -> exists(second, id)).count(),
+                    decided.stream().filter(id -> healthApproved(second, id)).count());
+        }
+    }
+
+    /** Approves the health task of each acknowledged application as soon as it is open, until the server dies. */
+    private static Void decideWhileAlive(ServerProcess server, List<String> acknowledged, List<String> decided) {
+        try {
+            while (true) {
+                for (String id : acknowledged) {
+                    if (!decided.contains(id) && healthTask(server, id) != null) {
+                        completeHealthReview(server, id);
+                        decided.add(id);
+                    }
+                }
+            }
+        } catch (IOException | AssertionError serverGone) {
+            return null;
+        }
+    }
+
+    private static String healthTask(ServerProcess server, String id) throws IOException {
+        return openTasks(server, id).stream().filter(t -> t.get("taskDefinitionKey").asText().equals("reviewHealth"))
+                .map(t -> t.get("id").asText()).findFirst().orElse(null);
+    }
+
+    private static boolean healthApproved(ServerProcess server, String id) {
+        try {
+            return "APPROVED".equals(status(server, id).at("/reviews/health/status").asText());
+        } catch (IOException e) {
+            return false;
         }
     }
 
