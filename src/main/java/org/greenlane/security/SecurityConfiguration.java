@@ -77,6 +77,7 @@ class SecurityConfiguration {
         http.securityMatcher("/api/**")
                 .authenticationManager(authentication)
                 .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.GET, "/api/reports/**").permitAll()
                         .requestMatchers("/api/enterprises/**", "/api/audit/**").hasAuthority(Authorities.ADMIN)
                         .requestMatchers("/api/rules/**").hasAuthority(Authorities.RULE_AUTHOR)
                         .requestMatchers(HttpMethod.POST, "/api/applications").hasAuthority(Authorities.ENTERPRISE)

@@ -1,0 +1,110 @@
+package org.greenlane.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.greenlane.IntegrationTest;
+import org.greenlane.TestApplications;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.client.RestTemplateBuilder;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/** The province's progress counts each permit once, per day and per park, against the configured targets. */
+class ProgressReportTest extends IntegrationTest {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    IdentityService identity;
+
+    @Test
+    void anApprovalCountsForItsDayItsParkAndTheTargets() {
+        // given the progress before, read without logging in
+        TestRestTemplate anyone = anonymous();
+        JsonNode before = anyone.getForObject("/api/reports/progress", JsonNode.class);
+
+        // when an application of 6 workers in Quang Châu is approved on 20 June 2021
+        approve(TestApplications.clean(6));
+
+        // then
+        JsonNode after = anyone.getForObject("/api/reports/progress", JsonNode.class);
+        assertThat(after.get("approvedEnterprises").asInt()).isEqualTo(before.get("approvedEnterprises").asInt() + 1);
+        assertThat(after.get("approvedWorkers").asInt()).isEqualTo(before.get("approvedWorkers").asInt() + 6);
+        JsonNode day = last(after.get("days"));
+        assertThat(day.get("date").asText()).isEqualTo("2021-06-20");
+        assertThat(day.get("cumulativeWorkers").asInt()).isEqualTo(after.get("approvedWorkers").asInt());
+        assertThat(workersOf(after, "Quang Châu")).isEqualTo(workersOf(before, "Quang Châu") + 6);
+        assertThat(after.get("targets").findValuesAsText("by"))
+                .containsExactly("2021-07-31", "2021-08-31", "2021-10-31", "2021-11-30");
+        assertThat(after.get("targets").findValuesAsText("state")).containsOnly("OPEN");
+        assertThat(after.at("/targets/3/strictlyAbove").asBoolean()).isTrue();
+    }
+
+    @Test
+    void csvHasAProvinceRowAndAParkRowPerDay() {
+        approve(TestApplications.clean(2));
+
+        ResponseEntity<String> csv = anonymous().getForEntity("/api/reports/progress.csv", String.class);
+
+        assertThat(csv.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
+        List<String> lines = csv.getBody().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("date,park,enterprises,workers,cumulative_enterprises,cumulative_workers");
+        assertThat(lines).anyMatch(line -> line.startsWith("2021-06-20,\"*\","))
+                .anyMatch(line -> line.startsWith("2021-06-20,\"Quang Châu\","));
+    }
+
+    private TestRestTemplate anonymous() {
+        return new TestRestTemplate(new RestTemplateBuilder().rootUri(http.getRootUri()));
+    }
+
+    private static int workersOf(JsonNode progress, String park) {
+        for (JsonNode entry : progress.get("parks")) {
+            if (entry.get("name").asText().equals(park)) {
+                return entry.get("workers").asInt();
+            }
+        }
+        return 0;
+    }
+
+    private static JsonNode last(JsonNode array) {
+        return array.get(array.size() - 1);
+    }
+
+    private void approve(Object application) {
+        String id = http.postForEntity("/api/applications", application, JsonNode.class).getBody().get("id").asText();
+        awaitStatus(id, "UNDER_REVIEW");
+        for (String group : List.of("health", "housing", "labour", "transport")) {
+            decide(id, group);
+        }
+        awaitStatus(id, "AWAITING_DECISION");
+        decide(id, "steering");
+        awaitStatus(id, "APPROVED");
+    }
+
+    private void decide(String id, String group) {
+        identity.setAuthentication(group + "1", List.of(group));
+        try {
+            var task = tasks.createTaskQuery().processInstanceBusinessKey(id).taskCandidateGroup(group).singleResult();
+            tasks.complete(task.getId(), Map.of("decision", "APPROVE", "comment", ""));
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    private void awaitStatus(String id, String status) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> status.equals(
+                http.getForObject("/api/applications/" + id, JsonNode.class).get("status").asText()));
+    }
+}
