@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +13,8 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.drools.decisiontable.InputType;
 import org.drools.decisiontable.SpreadsheetCompiler;
 import org.greenlane.screening.ScreeningRules;
@@ -32,6 +35,7 @@ class RuleCompiler {
 
     private static final String RESOURCE_DIR = "src/main/resources/org/greenlane/rules/";
     private static final AtomicLong BUILDS = new AtomicLong();
+    private static final Pattern TABLE_ROW = Pattern.compile("rule values at ([A-Z]+(\\d+)), header at ([A-Z]+\\d+)");
 
     private final KieServices kieServices = KieServices.Factory.get();
 
@@ -53,8 +57,9 @@ class RuleCompiler {
         }
         List<RuleProblem> problems = new ArrayList<>();
         SortedMap<String, byte[]> buildable = new TreeMap<>();
+        Map<String, String> tablesAsDrl = new HashMap<>();
         for (var file : files.entrySet()) {
-            List<RuleProblem> tableProblems = checkTable(file.getKey(), file.getValue());
+            List<RuleProblem> tableProblems = checkTable(file.getKey(), file.getValue(), tablesAsDrl);
             problems.addAll(tableProblems);
             if (tableProblems.isEmpty()) {
                 buildable.put(file.getKey(), file.getValue());
@@ -71,7 +76,8 @@ class RuleCompiler {
         for (Message message : errors) {
             // Drools follows every DRL syntax error with this line-less echo; the real error is listed already.
             if (errors.size() == 1 || !message.getText().startsWith("Parser returned a null Package")) {
-                problems.add(new RuleProblem(fileOf(message), locationOf(message), message.getText().strip()));
+                String file = fileOf(message);
+                problems.add(new RuleProblem(file, locationOf(message, tablesAsDrl.get(file)), message.getText().strip()));
             }
         }
         if (!problems.isEmpty()) {
@@ -89,7 +95,7 @@ class RuleCompiler {
      * Drools skips a table whose name does not end in .drl.xlsx/.drl.xls/.drl.csv, which would silently drop policy;
      * such a name is refused, and so is a table the decision-table compiler cannot read (no RuleTable, corrupt).
      */
-    private List<RuleProblem> checkTable(String name, byte[] content) {
+    private List<RuleProblem> checkTable(String name, byte[] content, Map<String, String> tablesAsDrl) {
         String lower = name.toLowerCase(Locale.ROOT);
         boolean table = lower.endsWith(".xlsx") || lower.endsWith(".xls") || lower.endsWith(".csv");
         if (!table) {
@@ -102,7 +108,7 @@ class RuleCompiler {
         }
         try {
             InputType type = lower.endsWith(".csv") ? InputType.CSV : InputType.XLS;
-            new SpreadsheetCompiler().compile(new ByteArrayInputStream(content), type);
+            tablesAsDrl.put(name, new SpreadsheetCompiler().compile(new ByteArrayInputStream(content), type));
             return List.of();
         } catch (RuntimeException e) {
             return List.of(new RuleProblem(name, "", "The table cannot be read: " + rootMessage(e)));
@@ -117,8 +123,25 @@ class RuleCompiler {
         return path.substring(path.lastIndexOf('/') + 1);
     }
 
-    private static String locationOf(Message message) {
-        return message.getLine() > 0 ? "line " + message.getLine() : "";
+    /**
+     * A DRL error's line; for a decision table, the spreadsheet row the failing rule came from, found through the
+     * "rule values at B12" marks the table compiler writes above each rule.
+     */
+    private static String locationOf(Message message, String tableAsDrl) {
+        if (message.getLine() <= 0) {
+            return "";
+        }
+        if (tableAsDrl != null) {
+            List<String> lines = tableAsDrl.lines().toList();
+            for (int i = Math.min(message.getLine(), lines.size()) - 1; i >= 0; i--) {
+                Matcher mark = TABLE_ROW.matcher(lines.get(i));
+                if (mark.find()) {
+                    return "row " + mark.group(2) + " (cell " + mark.group(1) + "; the column's template is under "
+                            + mark.group(3) + ")";
+                }
+            }
+        }
+        return "line " + message.getLine();
     }
 
     private static String rootMessage(Throwable e) {

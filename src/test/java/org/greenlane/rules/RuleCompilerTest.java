@@ -124,6 +124,8 @@ class RuleCompilerTest {
             assertThat(p.file()).isEqualTo("worker-criteria.drl.xlsx");
             assertThat(p.message()).contains("hoursSinceNegativePcr >> 72");
         });
+        // the 72 h criterion is the first row of the table: row 10, its cell B10
+        assertThat(problems).anySatisfy(p -> assertThat(p.location()).startsWith("row 10 (cell B10"));
     }
 
     @ParameterizedTest(name = "{0} → {1}")
