@@ -2,7 +2,6 @@ package org.greenlane.review;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -12,7 +11,6 @@ import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.greenlane.system.GreenlaneProperties;
@@ -24,14 +22,13 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 /**
- * The working groups, their Tasklist access and the shared task filter, always; and with demo data enabled one
- * member per group (health1, housing1, labour1, transport1, steering1). Safe to run at every start.
+ * The working groups, their Tasklist access and task filters ({@link TaskFilters}), always; and with demo data
+ * enabled one member per group (health1, housing1, labour1, transport1, steering1). Safe to run at every start.
  */
 @Component
 class DemoStaff implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoStaff.class);
-    static final String GROUP_TASKS_FILTER = "Nhiệm vụ của tổ tôi / My group's tasks";
 
     private final IdentityService identity;
     private final AuthorizationService authorizations;
@@ -52,16 +49,16 @@ class DemoStaff implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         List<String> groups = new ArrayList<>(WorkingGroups.REVIEWING);
         groups.add(WorkingGroups.STEERING);
-        String filterId = groupTasksFilter();
         for (String groupId : groups) {
             ensureGroup(groupId);
             grant(groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
             grant(groupId, Resources.PROCESS_DEFINITION, ProcessVariables.PROCESS_KEY, Permissions.READ);
-            grant(groupId, Resources.FILTER, filterId, Permissions.READ);
             if (properties.demo().enabled()) {
                 ensureMember(groupId + "1", groupId);
             }
         }
+        new TaskFilters(filters, tasks).ensureAll().forEach((filterId, readers) ->
+                readers.forEach(groupId -> grant(groupId, Resources.FILTER, filterId, Permissions.READ)));
         if (properties.demo().enabled()) {
             log.info("Demo staff ready: health1, housing1, labour1, transport1, steering1 (password from "
                     + "greenlane.demo.password)");
@@ -99,20 +96,5 @@ class DemoStaff implements ApplicationRunner {
             authorization.addPermission(permission);
             authorizations.saveAuthorization(authorization);
         }
-    }
-
-    /** Tasklist shows nothing until a filter exists: one that lists the tasks of the member's own groups. */
-    private String groupTasksFilter() {
-        Filter existing = filters.createFilterQuery().filterName(GROUP_TASKS_FILTER).singleResult();
-        if (existing != null) {
-            return existing.getId();
-        }
-        Filter filter = filters.newTaskFilter(GROUP_TASKS_FILTER)
-                .setOwner("admin")
-                .setQuery(tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
-                        .includeAssignedTasks())
-                .setProperties(Map.of("description", "Các nhiệm vụ của tổ công tác của bạn / Your group's tasks",
-                        "priority", -10, "refresh", true));
-        return filters.saveFilter(filter).getId();
     }
 }

@@ -13,9 +13,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param zone         the province's time zone: close-contact dates and permit years are counted in it
  * @param demo         demo accounts, created only when enabled
  * @param correctionPeriod how long an application waits for its correction before it expires (14 days)
+ * @param reviewDue    how long a working group or the steering committee has for its task before it shows as
+ *                     overdue in Tasklist (GREENLANE_REVIEW_DUE, ISO-8601, 24 hours)
  */
 @ConfigurationProperties("greenlane")
-public record GreenlaneProperties(Path dataDir, Path rulesDir, ZoneId zone, Demo demo, Duration correctionPeriod) {
+public record GreenlaneProperties(Path dataDir, Path rulesDir, ZoneId zone, Demo demo, Duration correctionPeriod,
+                                  Duration reviewDue) {
 
     public GreenlaneProperties {
         dataDir = dataDir == null ? Path.of("data") : dataDir;
@@ -23,6 +26,7 @@ public record GreenlaneProperties(Path dataDir, Path rulesDir, ZoneId zone, Demo
         zone = zone == null ? ZoneId.of("Asia/Ho_Chi_Minh") : zone;
         demo = demo == null ? new Demo(true, "demo") : demo;
         correctionPeriod = correctionPeriod == null ? Duration.ofDays(14) : correctionPeriod;
+        reviewDue = reviewDue == null ? Duration.ofHours(24) : reviewDue;
     }
 
     /**

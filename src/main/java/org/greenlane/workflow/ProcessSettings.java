@@ -5,23 +5,36 @@ import org.greenlane.system.GreenlaneProperties;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
-/** Settings the BPMN reads by expression ({@code ${processSettings.correctionPeriod}}); public for the EL. */
+/**
+ * Settings the BPMN reads by expression ({@code ${processSettings.correctionPeriod}},
+ * {@code ${processSettings.reviewDue}}); public for the EL.
+ */
 @Component("processSettings")
 public class ProcessSettings {
 
     private final String correctionPeriod;
+    private final String reviewDue;
 
     @Autowired
     public ProcessSettings(GreenlaneProperties properties) {
-        this(properties.correctionPeriod());
+        this(properties.correctionPeriod(), properties.reviewDue());
     }
 
-    public ProcessSettings(Duration correctionPeriod) {
+    public ProcessSettings(Duration correctionPeriod, Duration reviewDue) {
         this.correctionPeriod = correctionPeriod.toString();
+        this.reviewDue = reviewDue.toString();
     }
 
     /** How long an application waits for its correction before it expires, as an ISO-8601 duration. */
     public String getCorrectionPeriod() {
         return correctionPeriod;
+    }
+
+    /**
+     * How long a group has for its review task, as an ISO-8601 duration: the engine turns it into the task's due
+     * date when the task is created, and Tasklist's "Overdue" filter lists the tasks past it.
+     */
+    public String getReviewDue() {
+        return reviewDue;
     }
 }

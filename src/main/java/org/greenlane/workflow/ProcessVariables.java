@@ -30,6 +30,17 @@ public final class ProcessVariables {
     public static final String RULE_SET_VERSION = "ruleSetVersion";
     public static final String FINDINGS = "findings";
     public static final String GROUP_VERDICTS = "groupVerdicts";
+    /** Task-local, health: how many workers screening left out, who they are and why, who to vaccinate first. */
+    public static final String INELIGIBLE_COUNT = "ineligibleCount";
+    public static final String INELIGIBLE_WORKERS = "ineligibleWorkers";
+    public static final String VACCINATION_PRIORITY = "vaccinationPriority";
+    public static final String MEDICAL_PLAN = "medicalPlan";
+    /** Task-local, housing: each accommodation with its capacity, residents and findings. */
+    public static final String ACCOMMODATIONS = "accommodations";
+    /** Task-local, labour: the roster against the eligible count, the park and the restart date. */
+    public static final String ROSTER = "roster";
+    /** Task-local, transport: each shuttle with its seats, passengers and driver. */
+    public static final String SHUTTLES = "shuttles";
 
     private ProcessVariables() {
     }

@@ -1,6 +1,7 @@
 package org.greenlane.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
@@ -18,8 +19,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -30,6 +33,8 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
@@ -48,7 +53,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ProcessEngineExtension.class)
 @Deployment(resources = {
         "processes/enterprise-restart.bpmn",
-        "processes/forms/group-review.form",
+        "processes/forms/health-review.form",
+        "processes/forms/housing-review.form",
+        "processes/forms/labour-review.form",
+        "processes/forms/transport-review.form",
         "processes/forms/steering-decision.form"})
 class EnterpriseRestartProcessTest {
 
@@ -59,6 +67,7 @@ class EnterpriseRestartProcessTest {
     private static final String REJECT = "REJECT";
 
     private static final List<String> GROUPS = List.of("health", "housing", "labour", "transport");
+    private static final Duration REVIEW_DUE = Duration.ofHours(24);
 
     /** Injected by {@link ProcessEngineExtension}; must be neither static nor final. */
     ProcessEngine engine;
@@ -85,12 +94,13 @@ class EnterpriseRestartProcessTest {
         Mocks.register("recordDecisionListener",
                 (TaskListener) task -> recordedDecisions.add(task.getTaskDefinitionKey() + ":" + task.getVariable(DECISION)));
         Mocks.register("applicationStatus", applicationStatus);
-        Mocks.register("processSettings", new ProcessSettings(Duration.ofDays(14)));
+        Mocks.register("processSettings", new ProcessSettings(Duration.ofDays(14), REVIEW_DUE));
     }
 
     @AfterEach
     void resetMocks() {
         Mocks.reset();
+        ClockUtil.reset();
     }
 
     @Test
@@ -249,7 +259,7 @@ class EnterpriseRestartProcessTest {
     }
 
     @Test
-    void eachReviewTaskIsOfferedToItsGroupWithTheGroupReviewForm() {
+    void eachReviewTaskIsOfferedToItsGroupWithItsOwnForm() {
         // given
         ProcessInstance pi = submitApplication();
 
@@ -261,8 +271,38 @@ class EnterpriseRestartProcessTest {
         assertThat(task("reviewHousing", pi)).hasCandidateGroup("housing").isNotAssigned();
         assertThat(task("reviewLabour", pi)).hasCandidateGroup("labour").isNotAssigned();
         assertThat(task("reviewTransport", pi)).hasCandidateGroup("transport").isNotAssigned();
-        String form = deployedForm(task("reviewHealth", pi));
-        assertThat(form).contains("\"id\": \"groupReview\"", "REQUEST_CHANGES", "Yêu cầu bổ sung");
+        assertThat(deployedForm(task("reviewHealth", pi)))
+                .contains("\"id\": \"healthReview\"", "ineligibleWorkers", "vaccinationPriority", "medicalPlan");
+        assertThat(deployedForm(task("reviewHousing", pi))).contains("\"id\": \"housingReview\"", "accommodations");
+        assertThat(deployedForm(task("reviewLabour", pi))).contains("\"id\": \"labourReview\"", "roster");
+        assertThat(deployedForm(task("reviewTransport", pi))).contains("\"id\": \"transportReview\"", "shuttles");
+        for (String key : List.of("reviewHealth", "reviewHousing", "reviewLabour", "reviewTransport")) {
+            assertThat(deployedForm(task(key, pi))).as(key)
+                    .contains("ruleSetVersion", "findings", "REQUEST_CHANGES", "Yêu cầu bổ sung",
+                            "\"key\": \"comment\"");
+        }
+    }
+
+    @Test
+    void everyTaskIsDueAfterTheReviewPeriod() {
+        // given the engine's clock stands still
+        Date created = Date.from(Instant.parse("2021-06-20T02:00:00Z"));
+        ClockUtil.setCurrentTime(created);
+        ProcessInstance pi = submitApplication();
+
+        // when
+        screen(pi);
+        completeAllReviews(pi, APPROVE);
+
+        // then each review task, and the steering task, is due the review period after it was created
+        assertThat(historyService().createHistoricTaskInstanceQuery().processInstanceId(pi.getId()).list())
+                .extracting(HistoricTaskInstance::getTaskDefinitionKey, HistoricTaskInstance::getDueDate)
+                .containsExactlyInAnyOrder(
+                        tuple("reviewHealth", Date.from(created.toInstant().plus(REVIEW_DUE))),
+                        tuple("reviewHousing", Date.from(created.toInstant().plus(REVIEW_DUE))),
+                        tuple("reviewLabour", Date.from(created.toInstant().plus(REVIEW_DUE))),
+                        tuple("reviewTransport", Date.from(created.toInstant().plus(REVIEW_DUE))),
+                        tuple("steeringDecision", Date.from(created.toInstant().plus(REVIEW_DUE))));
     }
 
     @Test
@@ -276,7 +316,8 @@ class EnterpriseRestartProcessTest {
 
         // then
         String form = deployedForm(task("steeringDecision", pi));
-        assertThat(form).contains("\"id\": \"steeringDecision\"", "groupVerdicts").doesNotContain("REQUEST_CHANGES");
+        assertThat(form).contains("\"id\": \"steeringDecision\"", "groupVerdicts", "findings", "ruleSetVersion")
+                .doesNotContain("REQUEST_CHANGES");
     }
 
     @Test

@@ -1,0 +1,75 @@
+// The province's progress: approved workers per day and in total against the targets, by park.
+const TEXT = {
+  vi: {
+    title: 'Tiến độ đưa lao động trở lại làm việc — Bắc Giang', csv: 'Tải CSV', enterprises: 'doanh nghiệp được duyệt',
+    workers: 'lao động được duyệt', asOf: 'ngày', targets: 'Mục tiêu', target: 'Mục tiêu', by: 'Hạn', goal: 'Số lao động',
+    reached: 'Đạt được', state: 'Tình trạng', parks: 'Theo khu công nghiệp', park: 'Khu công nghiệp',
+    cumulative: 'Lao động được duyệt (cộng dồn)', daily: 'Lao động được duyệt trong ngày', goalLine: 'Mục tiêu',
+    MET: 'Đạt', MISSED: 'Không đạt', OPEN: 'Đang thực hiện'
+  },
+  en: {
+    title: 'Workers back at work — Bắc Giang progress', csv: 'Download CSV', enterprises: 'enterprises approved',
+    workers: 'workers approved', asOf: 'as of', targets: 'Targets', target: 'Target', by: 'By', goal: 'Workers',
+    reached: 'Reached', state: 'State', parks: 'By industrial park', park: 'Industrial park',
+    cumulative: 'Approved workers (cumulative)', daily: 'Workers approved that day', goalLine: 'Target',
+    MET: 'Met', MISSED: 'Missed', OPEN: 'Open'
+  }
+};
+
+let language = new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'vi';
+let progress = null;
+let chart = null;
+
+function t(key) { return TEXT[language][key]; }
+
+function number(value) { return value.toLocaleString(language === 'vi' ? 'vi-VN' : 'en-US'); }
+
+function render() {
+  document.documentElement.lang = language;
+  document.querySelectorAll('[data-i18n]').forEach(element => { element.textContent = t(element.dataset.i18n); });
+  if (!progress) { return; }
+  document.getElementById('enterprises').textContent = number(progress.approvedEnterprises);
+  document.getElementById('workers').textContent = number(progress.approvedWorkers);
+  document.getElementById('as-of').textContent = progress.asOf;
+  document.querySelector('#targets tbody').innerHTML = progress.targets.map(target =>
+    `<tr><td>${target.description}</td><td>${target.by}</td><td>${target.strictlyAbove ? '> ' : '≥ '}${number(target.workers)}</td>`
+    + `<td>${number(target.reached)}</td><td class="${target.state}">${t(target.state)}</td></tr>`).join('');
+  document.querySelector('#parks tbody').innerHTML = progress.parks.map(park =>
+    `<tr><td>${park.name}</td><td>${number(park.enterprises)}</td><td>${number(park.workers)}</td></tr>`).join('');
+  drawChart();
+}
+
+function drawChart() {
+  const labels = progress.days.map(day => day.date);
+  progress.targets.forEach(target => { if (!labels.includes(target.by)) { labels.push(target.by); } });
+  labels.sort();
+  const byDate = Object.fromEntries(progress.days.map(day => [day.date, day]));
+  let running = null;
+  const cumulative = labels.map(date => {
+    if (byDate[date]) { running = byDate[date].cumulativeWorkers; }
+    return date <= progress.asOf ? running : null;
+  });
+  const data = {
+    labels,
+    datasets: [
+      { type: 'line', label: t('cumulative'), data: cumulative, borderColor: '#1b7a3a', spanGaps: true },
+      { type: 'bar', label: t('daily'), data: labels.map(date => byDate[date] ? byDate[date].workers : 0),
+        backgroundColor: '#9fd3ad' },
+      { type: 'line', label: t('goalLine'), data: labels.map(date => {
+          const target = progress.targets.find(candidate => candidate.by === date);
+          return target ? target.workers : null;
+        }), borderColor: '#b3261e', showLine: false, pointRadius: 6, pointStyle: 'triangle' }
+    ]
+  };
+  if (chart) { chart.destroy(); }
+  chart = new Chart(document.getElementById('progress-chart'), {
+    data, options: { maintainAspectRatio: false, animation: false, scales: { y: { beginAtZero: true } } }
+  });
+  // For a test or a curious reader: what the chart shows.
+  window.greenlaneChart = { labels, cumulative, daily: data.datasets[1].data, targets: data.datasets[2].data };
+}
+
+document.getElementById('lang-vi').addEventListener('click', () => { language = 'vi'; render(); });
+document.getElementById('lang-en').addEventListener('click', () => { language = 'en'; render(); });
+render();
+fetch('/api/reports/progress').then(response => response.json()).then(body => { progress = body; render(); });

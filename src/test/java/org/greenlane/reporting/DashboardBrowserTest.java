@@ -1,0 +1,75 @@
+package org.greenlane.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.greenlane.HeadlessChromium;
+import org.greenlane.IntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** /dashboard in headless Chromium draws the progress the API reports, in Vietnamese and in English. */
+class DashboardBrowserTest extends IntegrationTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestRestTemplate http;
+
+    private WebDriver browser;
+
+    @BeforeEach
+    void startBrowser() throws IOException {
+        browser = HeadlessChromium.start();
+    }
+
+    @AfterEach
+    void quitBrowser() throws IOException {
+        HeadlessChromium.screenshot(browser, "dashboard.png");
+        browser.quit();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void chartShowsTheCumulativeWorkersAndTheTargets() {
+        // given the progress the API reports now
+        JsonNode progress = http.getForObject("/api/reports/progress", JsonNode.class);
+
+        // when the page is opened, without logging in
+        browser.get("http://localhost:" + port + "/dashboard");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.until(driver -> ((JavascriptExecutor) driver).executeScript("return window.greenlaneChart") != null);
+
+        // then the chart holds the API's figures and the four targets, and the figures read in Vietnamese
+        Map<String, Object> chart = (Map<String, Object>) ((JavascriptExecutor) browser)
+                .executeScript("return window.greenlaneChart");
+        List<String> labels = (List<String>) chart.get("labels");
+        assertThat(labels).contains("2021-07-31", "2021-08-31", "2021-10-31", "2021-11-30");
+        List<Number> targets = (List<Number>) chart.get("targets");
+        assertThat(targets.get(labels.indexOf("2021-07-31")).intValue()).isEqualTo(30_000);
+        assertThat(targets.get(labels.indexOf("2021-11-30")).intValue()).isEqualTo(120_000);
+        for (JsonNode day : progress.get("days")) {
+            assertThat(((List<Number>) chart.get("cumulative")).get(labels.indexOf(day.get("date").asText()))
+                    .intValue()).isEqualTo(day.get("cumulativeWorkers").asInt());
+        }
+        assertThat(browser.findElement(By.tagName("h1")).getText()).contains("Tiến độ", "Bắc Giang");
+        assertThat(browser.findElements(By.cssSelector("#targets tbody tr"))).hasSize(4);
+
+        browser.findElement(By.id("lang-en")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Workers back at work"));
+        assertThat(browser.findElement(By.cssSelector("#targets tbody tr td.OPEN")).getText()).isEqualTo("Open");
+    }
+}
