@@ -21,11 +21,14 @@ class RecordDecisionListener implements TaskListener {
 
     private final ApplicationStore applications;
     private final ReviewStore reviews;
+    private final Escalations escalations;
     private final Timeline timeline;
     private final Clock clock;
 
-    RecordDecisionListener(ApplicationStore applications, ReviewStore reviews, Timeline timeline, Clock clock) {
+    RecordDecisionListener(ApplicationStore applications, ReviewStore reviews, Escalations escalations,
+                           Timeline timeline, Clock clock) {
         this.applications = applications;
+        this.escalations = escalations;
         this.reviews = reviews;
         this.timeline = timeline;
         this.clock = clock;
@@ -49,6 +52,7 @@ class RecordDecisionListener implements TaskListener {
         String decidedBy = decidedBy(task);
         reviews.record(id, applications.get(id).reviewRound(), group, value, comment.isEmpty() ? null : comment,
                 decidedBy, clock.instant());
+        escalations.resolve(task.getId(), clock.instant());
         timeline.record(id, "DECISION", decidedBy, group + ": " + value + (comment.isEmpty() ? "" : " — " + comment));
     }
 

@@ -80,6 +80,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/reports/**").permitAll()
                         .requestMatchers("/api/enterprises/**", "/api/audit/**").hasAuthority(Authorities.ADMIN)
                         .requestMatchers("/api/rules/**").hasAuthority(Authorities.RULE_AUTHOR)
+                        .requestMatchers("/api/escalations/**")
+                        .hasAnyAuthority(Authorities.group("steering"), Authorities.ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/applications").hasAuthority(Authorities.ENTERPRISE)
                         .requestMatchers(HttpMethod.PUT, "/api/applications/*").hasAuthority(Authorities.ENTERPRISE)
                         .requestMatchers(HttpMethod.GET, "/api/applications", "/api/applications/**")

@@ -76,6 +76,7 @@ class EnterpriseRestartProcessTest {
     private final Deque<Boolean> screeningBlocks = new ArrayDeque<>();
     private final AtomicInteger screenings = new AtomicInteger();
     private final AtomicInteger permitsIssued = new AtomicInteger();
+    private final AtomicInteger escalations = new AtomicInteger();
     private final List<String> preparedTasks = new ArrayList<>();
     private final List<String> recordedDecisions = new ArrayList<>();
     private final ApplicationStatusRecorder applicationStatus = new ApplicationStatusRecorder();
@@ -95,6 +96,7 @@ class EnterpriseRestartProcessTest {
                 (TaskListener) task -> recordedDecisions.add(task.getTaskDefinitionKey() + ":" + task.getVariable(DECISION)));
         Mocks.register("applicationStatus", applicationStatus);
         Mocks.register("processSettings", new ProcessSettings(Duration.ofDays(14), REVIEW_DUE));
+        Mocks.register("escalateOverdueReviewDelegate", (JavaDelegate) execution -> escalations.incrementAndGet());
     }
 
     @AfterEach
@@ -256,6 +258,25 @@ class EnterpriseRestartProcessTest {
                 .hasNotPassed("correctionReceived")
                 .isEnded();
         assertThat(applicationStatus.statuses).containsExactly("NEEDS_CORRECTION", "EXPIRED");
+    }
+
+    @Test
+    void anOverdueReviewIsEscalatedWithoutTakingTheTaskFromItsGroup() {
+        // given four review tasks, each with a due-date timer
+        ProcessInstance pi = submitApplication();
+        screen(pi);
+        assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).timers().count())
+                .isEqualTo(4);
+
+        // when the health review's due date passes
+        execute(job("reviewHealthOverdue", pi));
+
+        // then the steering committee is told once, and health still has its task
+        assertThat(escalations.get()).isEqualTo(1);
+        assertThat(pi).hasPassed("reviewHealthOverdue", "escalateOverdueReview", "escalationRaised")
+                .isWaitingAt("reviewHealth", "reviewHousing", "reviewLabour", "reviewTransport");
+        assertThat(task(taskService().createTaskQuery().processInstanceId(pi.getId()).taskCandidateGroup("health")))
+                .isNotNull();
     }
 
     @Test
