@@ -75,7 +75,7 @@ public class ApplicationStore {
     }
 
     /** Locks the row until the transaction ends, so that two corrections of one application queue up. */
-    StoredApplication lock(String id) {
+    public StoredApplication lock(String id) {
         return jdbc.sql("select " + COLUMNS + " from application where id = ? for update").param(id)
                 .query(ApplicationStore::row).optional()
                 .orElseThrow(() -> new NotFoundException("No application with id " + id));

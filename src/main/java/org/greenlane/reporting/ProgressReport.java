@@ -16,7 +16,10 @@ import org.greenlane.system.GreenlaneProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Approved enterprises and workers per day and in total, for the province and per park, against its targets. */
+/**
+ * Approved enterprises and workers per day and in total, for the province and per park, against its targets. A
+ * revoked permit no longer counts; a reduced one counts with its current worker count.
+ */
 @Component
 class ProgressReport {
 
@@ -34,7 +37,7 @@ class ProgressReport {
 
     Progress progress() {
         List<Permit> permits = jdbc.sql("select p.issued_at, p.approved_workers, a.industrial_park from permit p "
-                        + "join application a on a.id = p.application_id order by p.issued_at")
+                        + "join application a on a.id = p.application_id where a.status <> 'REVOKED' order by p.issued_at")
                 .query((rs, n) -> new Permit(rs.getTimestamp(1).toInstant().atZone(zone).toLocalDate(), rs.getInt(2),
                         rs.getString(3)))
                 .list();

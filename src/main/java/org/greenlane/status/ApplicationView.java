@@ -3,6 +3,7 @@ package org.greenlane.status;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.greenlane.incident.Incidents;
 import org.greenlane.intake.ApplicationStatus;
 import org.greenlane.screening.Finding;
 import org.greenlane.screening.ScreeningResult.WorkerEligibility;
@@ -22,6 +23,7 @@ record ApplicationView(
         Map<String, GroupReview> reviews,
         GroupReview steering,
         Permits.Permit permit,
+        List<Incidents.Incident> incidents,
         List<TimelineEvent> timeline) {
 
     record Enterprise(String taxCode, String name, String industrialPark) {

@@ -27,6 +27,11 @@ public class Permits {
         return new Permit(number, approvedWorkers, issuedAt);
     }
 
+    public void setApprovedWorkers(String applicationId, int approvedWorkers) {
+        jdbc.sql("update permit set approved_workers = ? where application_id = ?").params(approvedWorkers, applicationId)
+                .update();
+    }
+
     public Optional<Permit> of(String applicationId) {
         return jdbc.sql("select number, approved_workers, issued_at from permit where application_id = ?")
                 .param(applicationId)

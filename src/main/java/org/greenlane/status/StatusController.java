@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Min;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.greenlane.incident.Incidents;
 import org.greenlane.intake.ApplicationAccess;
 import org.greenlane.intake.ApplicationStatus;
 import org.greenlane.intake.ApplicationStore;
@@ -35,9 +36,11 @@ class StatusController {
     private final ReviewStore reviews;
     private final Permits permits;
     private final Timeline timeline;
+    private final Incidents incidents;
 
     StatusController(ApplicationStore applications, ScreeningStore screenings, ReviewStore reviews, Permits permits,
-                     Timeline timeline) {
+                     Timeline timeline, Incidents incidents) {
+        this.incidents = incidents;
         this.applications = applications;
         this.screenings = screenings;
         this.reviews = reviews;
@@ -66,7 +69,7 @@ class StatusController {
                 new ApplicationView.Enterprise(application.taxCode(), application.enterpriseName(),
                         application.industrialPark()),
                 application.workerCount(), application.submittedAt(), application.updatedAt(), screening, groups,
-                steering, permits.of(id).orElse(null), timeline.of(id));
+                steering, permits.of(id).orElse(null), incidents.of(id), timeline.of(id));
     }
 
     /** Every worker's verdict of the latest screening. */

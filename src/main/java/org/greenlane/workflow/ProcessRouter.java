@@ -2,13 +2,14 @@ package org.greenlane.workflow;
 
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
+import org.greenlane.incident.InfectionReported;
 import org.greenlane.intake.ApplicationCorrected;
 import org.greenlane.intake.ApplicationSubmitted;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The one seam between intake and the engine. It runs inside the intake transaction: if the engine refuses,
+ * The one seam between the features and the engine. It runs inside the intake transaction: if the engine refuses,
  * nothing is stored.
  */
 @Component
@@ -24,6 +25,13 @@ class ProcessRouter {
     void start(ApplicationSubmitted submitted) {
         runtime.startProcessInstanceByKey(ProcessVariables.PROCESS_KEY, submitted.applicationId(),
                 Map.of(ProcessVariables.APPLICATION_ID, submitted.applicationId()));
+    }
+
+    @EventListener
+    void suspend(InfectionReported reported) {
+        runtime.createMessageCorrelation(ProcessVariables.INFECTION_MESSAGE)
+                .processInstanceBusinessKey(reported.applicationId())
+                .correlate();
     }
 
     @EventListener

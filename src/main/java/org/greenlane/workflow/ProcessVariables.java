@@ -8,6 +8,7 @@ public final class ProcessVariables {
 
     public static final String PROCESS_KEY = "enterprise-restart";
     public static final String CORRECTION_MESSAGE = "ApplicationCorrected";
+    public static final String INFECTION_MESSAGE = "InfectionReported";
 
     /** String: the application id, also the business key. */
     public static final String APPLICATION_ID = "applicationId";

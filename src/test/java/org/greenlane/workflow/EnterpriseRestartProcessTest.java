@@ -9,6 +9,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.greenlane.workflow.ProcessVariables.APPLICATION_ID;
 import static org.greenlane.workflow.ProcessVariables.COMMENT;
 import static org.greenlane.workflow.ProcessVariables.CORRECTION_MESSAGE;
+import static org.greenlane.workflow.ProcessVariables.INFECTION_MESSAGE;
 import static org.greenlane.workflow.ProcessVariables.DECISION;
 import static org.greenlane.workflow.ProcessVariables.HAS_BLOCKERS;
 import static org.greenlane.workflow.ProcessVariables.PROCESS_KEY;
@@ -54,6 +55,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Deployment(resources = {
         "processes/enterprise-restart.bpmn",
         "processes/forms/health-review.form",
+        "processes/forms/infection-case.form",
         "processes/forms/housing-review.form",
         "processes/forms/labour-review.form",
         "processes/forms/transport-review.form",
@@ -77,6 +79,7 @@ class EnterpriseRestartProcessTest {
     private final AtomicInteger screenings = new AtomicInteger();
     private final AtomicInteger permitsIssued = new AtomicInteger();
     private final AtomicInteger escalations = new AtomicInteger();
+    private final AtomicInteger permitsReduced = new AtomicInteger();
     private final List<String> preparedTasks = new ArrayList<>();
     private final List<String> recordedDecisions = new ArrayList<>();
     private final ApplicationStatusRecorder applicationStatus = new ApplicationStatusRecorder();
@@ -97,6 +100,10 @@ class EnterpriseRestartProcessTest {
         Mocks.register("applicationStatus", applicationStatus);
         Mocks.register("processSettings", new ProcessSettings(Duration.ofDays(14), REVIEW_DUE));
         Mocks.register("escalateOverdueReviewDelegate", (JavaDelegate) execution -> escalations.incrementAndGet());
+        Mocks.register("prepareInfectionTaskListener", (TaskListener) task -> preparedTasks.add(task.getTaskDefinitionKey()));
+        Mocks.register("recordInfectionDecisionListener",
+                (TaskListener) task -> recordedDecisions.add(task.getTaskDefinitionKey() + ":" + task.getVariable(DECISION)));
+        Mocks.register("resumePermitDelegate", (JavaDelegate) execution -> permitsReduced.incrementAndGet());
     }
 
     @AfterEach
@@ -118,9 +125,9 @@ class EnterpriseRestartProcessTest {
 
         // then
         assertThat(pi).hasPassedInOrder("applicationSubmitted", "screenApplication", "startReview", "reviewsDone",
-                        "steeringDecision", "issuePermit", "applicationApproved")
+                        "steeringDecision", "issuePermit")
                 .hasNotPassed("correctionRequested", "applicationRejected")
-                .isEnded();
+                .isWaitingAt("permitInForce");
         assertThat(pi).variables().containsEntry(STEERING_APPROVED, true);
         assertThat(permitsIssued).hasValue(1);
         assertThat(applicationStatus.statuses).containsExactly("UNDER_REVIEW", "AWAITING_DECISION", "APPROVED");
@@ -157,8 +164,8 @@ class EnterpriseRestartProcessTest {
 
         // then
         assertThat(pi).hasPassedInOrder("screenApplication", "correctionRequested", "correctionReceived",
-                        "screenApplication", "steeringDecision", "applicationApproved")
-                .isEnded();
+                        "screenApplication", "steeringDecision", "issuePermit")
+                .isWaitingAt("permitInForce");
         assertThat(screenings).hasValue(2);
         assertThat(permitsIssued).hasValue(1);
         assertThat(applicationStatus.statuses)
@@ -197,7 +204,7 @@ class EnterpriseRestartProcessTest {
         decideSteering(pi, APPROVE);
 
         // then
-        assertThat(pi).hasPassed("issuePermit").isEnded();
+        assertThat(pi).hasPassed("issuePermit").isWaitingAt("permitInForce");
         assertThat(applicationStatus.statuses).containsExactly(
                 "UNDER_REVIEW", "NEEDS_CORRECTION", "UNDER_REVIEW", "AWAITING_DECISION", "APPROVED");
     }
@@ -232,7 +239,7 @@ class EnterpriseRestartProcessTest {
         complete(task("steeringDecision", pi), REJECT, "Chưa đủ điều kiện / Not ready yet");
 
         // then
-        assertThat(pi).hasPassed("applicationRejected").hasNotPassed("issuePermit", "applicationApproved").isEnded();
+        assertThat(pi).hasPassed("applicationRejected").hasNotPassed("issuePermit", "permitInForce").isEnded();
         assertThat(permitsIssued).hasValue(0);
         assertThat(applicationStatus.statuses).containsExactly("UNDER_REVIEW", "AWAITING_DECISION", "REJECTED");
         assertThat(historyService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
@@ -258,6 +265,40 @@ class EnterpriseRestartProcessTest {
                 .hasNotPassed("correctionReceived")
                 .isEnded();
         assertThat(applicationStatus.statuses).containsExactly("NEEDS_CORRECTION", "EXPIRED");
+    }
+
+    @Test
+    void anInfectionCaseSuspendsTheApprovalUntilHealthResumesOrRevokesIt() {
+        // given an approved application
+        ProcessInstance pi = submitApplication();
+        screen(pi);
+        completeAllReviews(pi, APPROVE);
+        decideSteering(pi, APPROVE);
+        assertThat(pi).isWaitingAt("permitInForce");
+
+        // when an infection case is reported, and health resumes it
+        reportInfection();
+        assertThat(pi).isWaitingAt("handleInfection");
+        assertThat(task(taskService().createTaskQuery().processInstanceId(pi.getId()).taskCandidateGroup("health"))
+                .getTaskDefinitionKey()).isEqualTo("handleInfection");
+        complete(task(taskService().createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("handleInfection")),
+                "RESUME", "Cách ly 12 người, các ca khác hoạt động");
+
+        // then it is approved again with a reduced count, and a second case can be revoked
+        assertThat(pi).isWaitingAt("permitInForce");
+        assertThat(permitsReduced).hasValue(1);
+        reportInfection();
+        complete(task(taskService().createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("handleInfection")),
+                "REVOKE", "Lây lan trong khu ký túc xá");
+        assertThat(pi).hasPassed("applicationRevoked").isEnded();
+        assertThat(applicationStatus.statuses).containsExactly("UNDER_REVIEW", "AWAITING_DECISION", "APPROVED",
+                "SUSPENDED", "APPROVED", "SUSPENDED", "REVOKED");
+        assertThat(recordedDecisions).contains("handleInfection:RESUME", "handleInfection:REVOKE");
+    }
+
+    private void reportInfection() {
+        engine.getRuntimeService().createMessageCorrelation(INFECTION_MESSAGE).processInstanceBusinessKey(APPLICATION)
+                .correlate();
     }
 
     @Test

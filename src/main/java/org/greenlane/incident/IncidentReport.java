@@ -1,0 +1,15 @@
+package org.greenlane.incident;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
+
+/** An infection case as the enterprise or the health group reports it. */
+record IncidentReport(
+        @NotEmpty @Size(max = 1000) List<@NotBlank String> infectedWorkers,
+        @NotNull LocalDate detectedOn,
+        @Size(max = 2000) String note) {
+}

@@ -1,0 +1,119 @@
+package org.greenlane.incident;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.greenlane.intake.ApplicationAccess;
+import org.greenlane.intake.ApplicationDocument;
+import org.greenlane.intake.ApplicationStatus;
+import org.greenlane.intake.ApplicationStore;
+import org.greenlane.security.CurrentUser;
+import org.greenlane.system.ConflictException;
+import org.greenlane.system.FieldProblem;
+import org.greenlane.system.GreenlaneProperties;
+import org.greenlane.system.InvalidRequestException;
+import org.greenlane.timeline.Timeline;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+class IncidentService {
+
+    private final ApplicationStore applications;
+    private final Incidents incidents;
+    private final Timeline timeline;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final GreenlaneProperties properties;
+
+    IncidentService(ApplicationStore applications, Incidents incidents, Timeline timeline,
+                    ApplicationEventPublisher events, Clock clock, GreenlaneProperties properties) {
+        this.applications = applications;
+        this.incidents = incidents;
+        this.timeline = timeline;
+        this.events = events;
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    /**
+     * Records the case, traces the close contacts (the infected workers' lodging and shuttle companions) and
+     * suspends the approved application, all in one transaction.
+     */
+    @Transactional
+    Incidents.Incident report(String id, IncidentReport report) {
+        var stored = ApplicationAccess.requireReadable(applications.lock(id));
+        if (stored.status() != ApplicationStatus.APPROVED) {
+            throw new ConflictException("Application " + id + " is " + stored.status()
+                    + "; an infection case is reported for an APPROVED application.");
+        }
+        ApplicationDocument document = applications.document(id);
+        Map<String, ApplicationDocument.Worker> roster = new LinkedHashMap<>();
+        document.workers().forEach(worker -> roster.put(worker.citizenId(), worker));
+        List<FieldProblem> problems = new ArrayList<>();
+        if (report.detectedOn() != null && report.detectedOn().isAfter(LocalDate.now(clock.withZone(properties.zone())))) {
+            problems.add(new FieldProblem("detectedOn", "must not be in the future"));
+        }
+        for (int i = 0; i < report.infectedWorkers().size(); i++) {
+            if (!roster.containsKey(report.infectedWorkers().get(i))) {
+                problems.add(new FieldProblem("infectedWorkers[" + i + "]",
+                        "is not on this application's roster: " + report.infectedWorkers().get(i)));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        Set<String> infectedIds = new LinkedHashSet<>(report.infectedWorkers());
+        List<Incidents.Person> infected = infectedIds.stream().map(roster::get)
+                .map(w -> new Incidents.Person(w.citizenId(), w.fullName(), "infected")).toList();
+        List<Incidents.Person> contacts = contactsOf(infectedIds, roster);
+        String reporter = CurrentUser.name();
+        incidents.report(id, reporter, report.detectedOn(), infected, contacts, report.note(), clock.instant());
+        timeline.record(id, "INCIDENT_REPORTED", reporter, infected.size() + " infected, " + contacts.size()
+                + " close contacts traced");
+        events.publishEvent(new InfectionReported(id));
+        return incidents.open(id).orElseThrow();
+    }
+
+    /** Workers who share an infected worker's accommodation or shuttle. */
+    private static List<Incidents.Person> contactsOf(Set<String> infected, Map<String, ApplicationDocument.Worker> roster) {
+        Set<String> sites = new LinkedHashSet<>();
+        Set<String> shuttles = new LinkedHashSet<>();
+        infected.stream().map(roster::get).forEach(worker -> {
+            if (worker.accommodationId() != null) {
+                sites.add(worker.accommodationId());
+            }
+            if (worker.shuttleId() != null) {
+                shuttles.add(worker.shuttleId());
+            }
+        });
+        List<Incidents.Person> contacts = new ArrayList<>();
+        for (var worker : roster.values()) {
+            if (infected.contains(worker.citizenId())) {
+                continue;
+            }
+            String reason = sites.contains(worker.accommodationId()) ? "same accommodation " + worker.accommodationId()
+                    : shuttles.contains(worker.shuttleId()) ? "same shuttle " + worker.shuttleId() : null;
+            if (reason != null) {
+                contacts.add(new Incidents.Person(worker.citizenId(), worker.fullName(), reason));
+            }
+        }
+        return contacts;
+    }
+
+    /** Used by the resume step: everyone the case isolates. */
+    static Set<String> isolated(Incidents.Incident incident) {
+        Set<String> ids = new LinkedHashSet<>();
+        incident.infected().forEach(person -> ids.add(person.citizenId()));
+        incident.contactTracing().forEach(person -> ids.add(person.citizenId()));
+        ids.removeIf(Objects::isNull);
+        return ids;
+    }
+}

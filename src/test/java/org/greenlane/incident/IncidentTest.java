@@ -1,0 +1,143 @@
+package org.greenlane.incident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.greenlane.screening.TestChanges.lodging;
+import static org.greenlane.screening.TestChanges.workers;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.greenlane.IntegrationTest;
+import org.greenlane.TestApplications;
+import org.greenlane.intake.ApplicationDocument;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/** An infection case suspends an approved enterprise; health resumes it with fewer workers, or revokes it. */
+class IncidentTest extends IntegrationTest {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    IdentityService identity;
+
+    @AfterEach
+    void logOut() {
+        identity.clearAuthentication();
+    }
+
+    @Test
+    void aCaseSuspendsTracesContactsAndResumesWithTheIsolatedLeftOut() {
+        // given an approved application: workers 0-2 lodge in KTX-1, workers 3 and 4 commute on shuttle XE-1
+        ApplicationDocument application = workers(TestApplications.clean(5), w -> lodging(w, null, "XE-1"), 3, 4);
+        String id = approve(application);
+        String commuter = application.workers().get(3).citizenId();
+
+        // when the enterprise reports worker 3 infected
+        ResponseEntity<JsonNode> reported = http.postForEntity("/api/applications/" + id + "/incidents",
+                Map.of("infectedWorkers", List.of(commuter), "detectedOn", "2021-06-20", "note", "F0 tại ca sáng"),
+                JsonNode.class);
+
+        // then it is suspended, worker 4 (same shuttle) is traced, and health handles the case
+        assertThat(reported.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(reported.getBody().get("contactTracing").findValuesAsText("citizenId"))
+                .containsExactly(application.workers().get(4).citizenId());
+        JsonNode suspended = status(id);
+        assertThat(suspended.get("status").asText()).isEqualTo("SUSPENDED");
+        assertThat(suspended.at("/incidents/0/infected/0/citizenId").asText()).isEqualTo(commuter);
+
+        identity.setAuthentication("health1", List.of("health"));
+        var task = tasks.createTaskQuery().processInstanceBusinessKey(id).taskDefinitionKey("handleInfection")
+                .singleResult();
+        assertThat(tasks.getVariableLocal(task.getId(), "contactTracing").toString()).contains("same shuttle XE-1");
+        tasks.complete(task.getId(), Map.of("decision", "RESUME", "comment", "Cách ly 2 người"));
+        identity.clearAuthentication();
+
+        JsonNode resumed = status(id);
+        assertThat(resumed.get("status").asText()).isEqualTo("APPROVED");
+        assertThat(resumed.at("/permit/approvedWorkers").asInt()).isEqualTo(3);
+        assertThat(resumed.at("/incidents/0/resolution").asText()).isEqualTo("RESUME");
+        assertThat(resumed.get("timeline").findValuesAsText("type"))
+                .containsSubsequence("INCIDENT_REPORTED", "STATUS", "INCIDENT_RESUME", "PERMIT_REDUCED", "STATUS");
+
+        // and a second case can end in revocation, which needs a reason
+        http.withBasicAuth("health1", PASSWORD).postForEntity("/api/applications/" + id + "/incidents",
+                Map.of("infectedWorkers", List.of(application.workers().get(0).citizenId()), "detectedOn", "2021-06-20"),
+                JsonNode.class);
+        identity.setAuthentication("health1", List.of("health"));
+        var second = tasks.createTaskQuery().processInstanceBusinessKey(id).taskDefinitionKey("handleInfection")
+                .singleResult();
+        assertThatThrownBy(() -> tasks.complete(second.getId(), Map.of("decision", "REVOKE", "comment", "")))
+                .hasMessageContaining("comment is required");
+        tasks.complete(second.getId(), Map.of("decision", "REVOKE", "comment", "Lây lan trong ký túc xá"));
+        assertThat(status(id).get("status").asText()).isEqualTo("REVOKED");
+    }
+
+    @Test
+    void aCaseIsRefusedClearlyWhenItCannotApply() {
+        String id = http.postForEntity("/api/applications", TestApplications.clean(2), JsonNode.class).getBody()
+                .get("id").asText();
+        awaitStatus(id, "UNDER_REVIEW");
+        String worker = TestApplications.clean(2).workers().get(0).citizenId();
+
+        ResponseEntity<JsonNode> notApproved = post(http, id, List.of(worker));
+        ResponseEntity<JsonNode> labour = post(http.withBasicAuth("labour1", PASSWORD), id, List.of(worker));
+
+        assertThat(notApproved.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(notApproved.getBody().get("detail").asText()).contains("UNDER_REVIEW");
+        assertThat(labour.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(status(id).get("incidents")).isEmpty();
+
+        String approved = approve(TestApplications.clean(2));
+        ResponseEntity<JsonNode> unknownWorker = post(http, approved, List.of("099999999999"));
+        assertThat(unknownWorker.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(unknownWorker.getBody().at("/errors/0/field").asText()).isEqualTo("infectedWorkers[0]");
+        assertThat(status(approved).get("status").asText()).isEqualTo("APPROVED");
+    }
+
+    private static ResponseEntity<JsonNode> post(TestRestTemplate client, String id, List<String> infected) {
+        return client.postForEntity("/api/applications/" + id + "/incidents",
+                Map.of("infectedWorkers", infected, "detectedOn", "2021-06-20"), JsonNode.class);
+    }
+
+    private String approve(ApplicationDocument application) {
+        String id = http.postForEntity("/api/applications", application, JsonNode.class).getBody().get("id").asText();
+        awaitStatus(id, "UNDER_REVIEW");
+        for (String group : List.of("health", "housing", "labour", "transport")) {
+            decide(id, group);
+        }
+        awaitStatus(id, "AWAITING_DECISION");
+        decide(id, "steering");
+        awaitStatus(id, "APPROVED");
+        return id;
+    }
+
+    private void decide(String id, String group) {
+        identity.setAuthentication(group + "1", List.of(group));
+        try {
+            var task = tasks.createTaskQuery().processInstanceBusinessKey(id).taskCandidateGroup(group).singleResult();
+            tasks.complete(task.getId(), Map.of("decision", "APPROVE", "comment", ""));
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    private JsonNode status(String id) {
+        return http.getForObject("/api/applications/" + id, JsonNode.class);
+    }
+
+    private void awaitStatus(String id, String expected) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> expected.equals(status(id).get("status").asText()));
+    }
+}
