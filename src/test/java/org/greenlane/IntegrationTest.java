@@ -10,6 +10,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
 import org.springframework.boot.autoconfigure.web.client.RestTemplateBuilderConfigurer;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -84,13 +86,42 @@ public abstract class IntegrationTest {
         }
     }
 
+    /** Stands at {@link TestApplications#NOW}; a test that moves it puts it back with {@link #reset()}. */
+    public static final class MutableClock extends Clock {
+
+        private volatile Instant now = TestApplications.NOW;
+
+        public void set(Instant instant) {
+            now = instant;
+        }
+
+        public void reset() {
+            now = TestApplications.NOW;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return TestApplications.VIETNAM;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return Clock.fixed(now, zone);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
     @TestConfiguration(proxyBeanMethods = false)
     static class FixedClock {
 
         @Bean
         @Primary
-        Clock testClock() {
-            return Clock.fixed(TestApplications.NOW, TestApplications.VIETNAM);
+        MutableClock testClock() {
+            return new MutableClock();
         }
 
         /** TestRestTemplate builds on this: every call of the autowired one is the demo enterprise's. */

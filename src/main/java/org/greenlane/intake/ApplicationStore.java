@@ -55,6 +55,11 @@ public class ApplicationStore {
         replaceSites(id, document);
     }
 
+    /** New test results of an approved application: the document changes, its revision and status do not. */
+    public void replaceRoster(String id, ApplicationDocument document) {
+        jdbc.sql("update application set document = ? where id = ?").params(write(document), id).update();
+    }
+
     private void replaceSites(String id, ApplicationDocument document) {
         jdbc.sql("delete from accommodation_site where application_id = ?").param(id).update();
         Set<String> keys = document.accommodations().stream().map(a -> Keys.of(a.address()))

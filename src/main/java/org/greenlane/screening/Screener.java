@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
@@ -84,6 +85,24 @@ public final class Screener {
         findings.sort(FINDING_ORDER);
         return new ScreeningResult(rules.version(), rules.checksum(), at, workers.size(), eligible,
                 workers.size() - eligible, List.copyOf(findings), List.copyOf(priority), List.copyOf(verdicts));
+    }
+
+    /**
+     * The re-testing check after approval: a finding for each of these approved workers whose latest negative test
+     * is older than the rules allow.
+     */
+    public List<Finding> retest(ScreeningRules rules, ApplicationDocument application, Set<String> approved,
+                                Instant at) {
+        KieSession session = rules.kieBase().newKieSession();
+        try {
+            application.workers().stream().filter(worker -> approved.contains(worker.citizenId()))
+                    .forEach(worker -> session.insert(new RetestedWorker(worker.citizenId(), worker.fullName(),
+                            hoursSinceLatest(worker.tests(), null, TestResult.NEGATIVE, at) / 24.0)));
+            session.fireAllRules();
+            return objects(session, Finding.class).stream().sorted(FINDING_ORDER).toList();
+        } finally {
+            session.dispose();
+        }
     }
 
     private Map<Integer, List<WorkerMark>> markWorkers(KieBase kieBase, List<Worker> workers, Instant at) {

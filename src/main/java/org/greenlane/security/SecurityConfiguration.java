@@ -83,7 +83,7 @@ class SecurityConfiguration {
                         .requestMatchers("/api/escalations/**")
                         .hasAnyAuthority(Authorities.group("steering"), Authorities.ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/applications").hasAuthority(Authorities.ENTERPRISE)
-                        .requestMatchers(HttpMethod.POST, "/api/applications/*/incidents")
+                        .requestMatchers(HttpMethod.POST, "/api/applications/*/incidents", "/api/applications/*/tests")
                         .hasAnyAuthority(Authorities.ENTERPRISE, Authorities.group("health"))
                         .requestMatchers(HttpMethod.PUT, "/api/applications/*").hasAuthority(Authorities.ENTERPRISE)
                         .requestMatchers(HttpMethod.GET, "/api/applications", "/api/applications/**")

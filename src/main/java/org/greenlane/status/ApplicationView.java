@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.greenlane.incident.Incidents;
+import org.greenlane.incident.RetestChecks;
 import org.greenlane.intake.ApplicationStatus;
 import org.greenlane.screening.Finding;
 import org.greenlane.screening.ScreeningResult.WorkerEligibility;
@@ -24,6 +25,7 @@ record ApplicationView(
         GroupReview steering,
         Permits.Permit permit,
         List<Incidents.Incident> incidents,
+        RetestChecks.RetestCheck retesting,
         List<TimelineEvent> timeline) {
 
     record Enterprise(String taxCode, String name, String industrialPark) {

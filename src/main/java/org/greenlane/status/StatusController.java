@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.greenlane.incident.Incidents;
+import org.greenlane.incident.RetestChecks;
 import org.greenlane.intake.ApplicationAccess;
 import org.greenlane.intake.ApplicationStatus;
 import org.greenlane.intake.ApplicationStore;
@@ -37,10 +38,12 @@ class StatusController {
     private final Permits permits;
     private final Timeline timeline;
     private final Incidents incidents;
+    private final RetestChecks retestChecks;
 
     StatusController(ApplicationStore applications, ScreeningStore screenings, ReviewStore reviews, Permits permits,
-                     Timeline timeline, Incidents incidents) {
+                     Timeline timeline, Incidents incidents, RetestChecks retestChecks) {
         this.incidents = incidents;
+        this.retestChecks = retestChecks;
         this.applications = applications;
         this.screenings = screenings;
         this.reviews = reviews;
@@ -69,7 +72,8 @@ class StatusController {
                 new ApplicationView.Enterprise(application.taxCode(), application.enterpriseName(),
                         application.industrialPark()),
                 application.workerCount(), application.submittedAt(), application.updatedAt(), screening, groups,
-                steering, permits.of(id).orElse(null), incidents.of(id), timeline.of(id));
+                steering, permits.of(id).orElse(null), incidents.of(id), retestChecks.of(id).orElse(null),
+                timeline.of(id));
     }
 
     /** Every worker's verdict of the latest screening. */

@@ -13,12 +13,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param zone         the province's time zone: close-contact dates and permit years are counted in it
  * @param demo         demo accounts, created only when enabled
  * @param correctionPeriod how long an application waits for its correction before it expires (14 days)
+ * @param retestCheck  how often an approved application's re-testing is checked (daily)
  * @param reviewDue    how long a working group or the steering committee has for its task before it shows as
  *                     overdue in Tasklist (GREENLANE_REVIEW_DUE, ISO-8601, 24 hours)
  */
 @ConfigurationProperties("greenlane")
 public record GreenlaneProperties(Path dataDir, Path rulesDir, ZoneId zone, Demo demo, Duration correctionPeriod,
-                                  Duration reviewDue) {
+                                  Duration reviewDue, Duration retestCheck) {
 
     public GreenlaneProperties {
         dataDir = dataDir == null ? Path.of("data") : dataDir;
@@ -27,6 +28,7 @@ public record GreenlaneProperties(Path dataDir, Path rulesDir, ZoneId zone, Demo
         demo = demo == null ? new Demo(true, "demo") : demo;
         correctionPeriod = correctionPeriod == null ? Duration.ofDays(14) : correctionPeriod;
         reviewDue = reviewDue == null ? Duration.ofHours(24) : reviewDue;
+        retestCheck = retestCheck == null ? Duration.ofDays(1) : retestCheck;
     }
 
     /**

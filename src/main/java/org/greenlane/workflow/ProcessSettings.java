@@ -14,15 +14,22 @@ public class ProcessSettings {
 
     private final String correctionPeriod;
     private final String reviewDue;
+    private final String retestCheckCycle;
 
     @Autowired
     public ProcessSettings(GreenlaneProperties properties) {
-        this(properties.correctionPeriod(), properties.reviewDue());
+        this(properties.correctionPeriod(), properties.reviewDue(), properties.retestCheck());
     }
 
-    public ProcessSettings(Duration correctionPeriod, Duration reviewDue) {
+    public ProcessSettings(Duration correctionPeriod, Duration reviewDue, Duration retestCheck) {
         this.correctionPeriod = correctionPeriod.toString();
         this.reviewDue = reviewDue.toString();
+        this.retestCheckCycle = "R/" + retestCheck;
+    }
+
+    /** How often an approved application's re-testing is checked, as an ISO-8601 repeating interval. */
+    public String getRetestCheckCycle() {
+        return retestCheckCycle;
     }
 
     /** How long an application waits for its correction before it expires, as an ISO-8601 duration. */

@@ -69,7 +69,7 @@ class IncidentTest extends IntegrationTest {
         assertThat(resumed.at("/permit/approvedWorkers").asInt()).isEqualTo(3);
         assertThat(resumed.at("/incidents/0/resolution").asText()).isEqualTo("RESUME");
         assertThat(resumed.get("timeline").findValuesAsText("type"))
-                .containsSubsequence("INCIDENT_REPORTED", "STATUS", "INCIDENT_RESUME", "PERMIT_REDUCED", "STATUS");
+                .containsSubsequence("INCIDENT_REPORTED", "STATUS", "INCIDENT_RESUME", "PERMIT_RECOUNTED", "STATUS");
 
         // and a second case can end in revocation, which needs a reason
         http.withBasicAuth("health1", PASSWORD).postForEntity("/api/applications/" + id + "/incidents",

@@ -35,8 +35,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RuleCompilerTest {
 
     private static final List<String> SHIPPED_FILES = List.of("application-criteria.drl", "industrial-parks.drl.xlsx",
-            "lockdown-communes.drl.xlsx", "policy-parameters.drl.xlsx", "worker-criteria.drl.xlsx",
-            "worker-residence.drl");
+            "lockdown-communes.drl.xlsx", "policy-parameters.drl.xlsx", "retesting.drl",
+            "worker-criteria.drl.xlsx", "worker-residence.drl");
 
     /** The shipped folder as the server reads it, read once; tests change copies of it. */
     private static SortedMap<String, byte[]> shipped;

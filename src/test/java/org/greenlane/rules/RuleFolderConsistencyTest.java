@@ -30,6 +30,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,9 +45,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drools.decisiontable.InputType;
 import org.drools.decisiontable.SpreadsheetCompiler;
-import org.greenlane.intake.ApplicationDocument;
+import org.greenlane.TestApplications;
 import org.greenlane.intake.ApplicationDocument.Accommodation;
 import org.greenlane.intake.ApplicationDocument.TestType;
+import org.greenlane.intake.ApplicationDocument;
 import org.greenlane.screening.Finding;
 import org.greenlane.screening.Keys;
 import org.greenlane.screening.Screener;
@@ -84,10 +87,11 @@ class RuleFolderConsistencyTest {
             Map.entry("M-NO-ISOLATION-ROOM", new Expectation(Severity.BLOCKER, "health")),
             Map.entry("M-NO-RESPONSE-PLAN", new Expectation(Severity.BLOCKER, "health")),
             Map.entry("M-TOO-FEW-MEDICAL-STAFF", new Expectation(Severity.BLOCKER, "health")),
-            Map.entry("P-PARAMETER-MISSING", new Expectation(Severity.BLOCKER, "labour")));
+            Map.entry("P-PARAMETER-MISSING", new Expectation(Severity.BLOCKER, "labour")),
+            Map.entry("R-RETEST-LAPSED", new Expectation(Severity.WARNING, "health")));
 
     /** A code as rule files write it: a quoted group letter, a dash and dashed capitals. */
-    private static final Pattern CODE = Pattern.compile("\"([AWHTMP]-[A-Z]+(?:-[A-Z]+)*)\"");
+    private static final Pattern CODE = Pattern.compile("\"([AWHTMPR]-[A-Z]+(?:-[A-Z]+)*)\"");
 
     record Expectation(Severity severity, String group) {
     }
@@ -103,6 +107,11 @@ class RuleFolderConsistencyTest {
         results.put("park closed (Quang Châu CLOSED in a copy of the parks table)",
                 screen(quangChauClosed, clean(3)));
         results.put("a policy parameter row deleted", screen(withoutDriverPcrHours(parametersCopy), clean(3)));
+        ApplicationDocument approved = clean(2);
+        Instant eightDaysLater = TestApplications.NOW.plus(Duration.ofDays(8));
+        results.put("re-testing lapsed eight days after approval", new ScreeningResult("", "", eightDaysLater, 2, 2, 0,
+                screener.retest(TestRules.shipped(), approved,
+                        Set.of(approved.workers().get(0).citizenId()), eightDaysLater), List.of(), List.of()));
 
         List<String> report = new ArrayList<>();
         Map<String, Set<String>> producedBy = new TreeMap<>();

@@ -80,6 +80,7 @@ class EnterpriseRestartProcessTest {
     private final AtomicInteger permitsIssued = new AtomicInteger();
     private final AtomicInteger escalations = new AtomicInteger();
     private final AtomicInteger permitsReduced = new AtomicInteger();
+    private final AtomicInteger retestChecks = new AtomicInteger();
     private final List<String> preparedTasks = new ArrayList<>();
     private final List<String> recordedDecisions = new ArrayList<>();
     private final ApplicationStatusRecorder applicationStatus = new ApplicationStatusRecorder();
@@ -98,12 +99,13 @@ class EnterpriseRestartProcessTest {
         Mocks.register("recordDecisionListener",
                 (TaskListener) task -> recordedDecisions.add(task.getTaskDefinitionKey() + ":" + task.getVariable(DECISION)));
         Mocks.register("applicationStatus", applicationStatus);
-        Mocks.register("processSettings", new ProcessSettings(Duration.ofDays(14), REVIEW_DUE));
+        Mocks.register("processSettings", new ProcessSettings(Duration.ofDays(14), REVIEW_DUE, Duration.ofDays(1)));
         Mocks.register("escalateOverdueReviewDelegate", (JavaDelegate) execution -> escalations.incrementAndGet());
         Mocks.register("prepareInfectionTaskListener", (TaskListener) task -> preparedTasks.add(task.getTaskDefinitionKey()));
         Mocks.register("recordInfectionDecisionListener",
                 (TaskListener) task -> recordedDecisions.add(task.getTaskDefinitionKey() + ":" + task.getVariable(DECISION)));
         Mocks.register("resumePermitDelegate", (JavaDelegate) execution -> permitsReduced.incrementAndGet());
+        Mocks.register("checkRetestingDelegate", (JavaDelegate) execution -> retestChecks.incrementAndGet());
     }
 
     @AfterEach
@@ -294,6 +296,24 @@ class EnterpriseRestartProcessTest {
         assertThat(applicationStatus.statuses).containsExactly("UNDER_REVIEW", "AWAITING_DECISION", "APPROVED",
                 "SUSPENDED", "APPROVED", "SUSPENDED", "REVOKED");
         assertThat(recordedDecisions).contains("handleInfection:RESUME", "handleInfection:REVOKE");
+    }
+
+    @Test
+    void anApprovedApplicationIsCheckedForReTestingEveryDayWhileItsPermitIsInForce() {
+        // given an approved application
+        ProcessInstance pi = submitApplication();
+        screen(pi);
+        completeAllReviews(pi, APPROVE);
+        decideSteering(pi, APPROVE);
+
+        // when its daily re-testing timer fires twice
+        execute(job("permitRetestCheck", pi));
+        execute(job("permitRetestCheck", pi));
+
+        // then it was checked twice and its permit is still in force, the next check scheduled
+        assertThat(retestChecks).hasValue(2);
+        assertThat(pi).isWaitingAt("permitInForce");
+        assertThat(job("permitRetestCheck", pi)).isNotNull();
     }
 
     private void reportInfection() {

@@ -1,0 +1,119 @@
+package org.greenlane.incident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.greenlane.IntegrationTest;
+import org.greenlane.TestApplications;
+import org.greenlane.intake.ApplicationDocument;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/** After approval workers are re-tested every 7 days; a lapsed one drops out of the approved count until re-tested. */
+class RetestTest extends IntegrationTest {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    IdentityService identity;
+    @Autowired
+    MutableClock clock;
+
+    @AfterEach
+    void backToNow() {
+        clock.reset();
+        identity.clearAuthentication();
+    }
+
+    @Test
+    void workersWhoseTestLapsedLeaveTheApprovedCountUntilANewResultArrives() {
+        // given three workers approved on 20 June with tests sampled 24 h before, and worker 0 re-tested an hour ago
+        ApplicationDocument application = TestApplications.clean(3);
+        String id = approve(application);
+        assertThat(status(id).at("/permit/approvedWorkers").asInt()).isEqualTo(3);
+
+        // when the check runs six days and two hours later (workers 1 and 2: tests 7 days 2 h old; worker 0: 6 days 3 h)
+        clock.set(TestApplications.NOW.plus(Duration.ofDays(6).plusHours(2)));
+        ResponseEntity<JsonNode> posted = postTests(id, application.workers().get(0).citizenId(),
+                TestApplications.hoursBefore(1).toString());
+
+        // then workers 1 and 2 have lapsed, with a finding each, and the permit counts one worker
+        assertThat(posted.getStatusCode()).as(String.valueOf(posted.getBody())).isEqualTo(HttpStatus.OK);
+        assertThat(posted.getBody().get("lapsed").findValuesAsText("code")).containsOnly("R-RETEST-LAPSED").hasSize(2);
+        assertThat(posted.getBody().get("lapsed").findValuesAsText("subject")).containsExactlyInAnyOrder(
+                application.workers().get(1).citizenId(), application.workers().get(2).citizenId());
+        JsonNode view = status(id);
+        assertThat(view.at("/permit/approvedWorkers").asInt()).isEqualTo(1);
+        assertThat(view.at("/retesting/lapsed/0/messageVi").asText()).contains("7 ngày");
+        assertThat(view.get("timeline").findValuesAsText("type")).contains("TESTS_ADDED", "PERMIT_RECOUNTED");
+
+        // and when worker 1's newer result arrives too, it counts again
+        postTests(id, application.workers().get(1).citizenId(), TestApplications.hoursBefore(0).toString());
+        assertThat(status(id).at("/permit/approvedWorkers").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void resultsForSomeoneElseOrForAnApplicationNotApprovedAreRefused() {
+        String underReview = http.postForEntity("/api/applications", TestApplications.clean(2), JsonNode.class)
+                .getBody().get("id").asText();
+        awaitStatus(underReview, "UNDER_REVIEW");
+        String approved = approve(TestApplications.clean(2));
+
+        ResponseEntity<JsonNode> notApproved = postTests(underReview, TestApplications.clean(2).workers().get(0)
+                .citizenId(), "2021-06-20T08:00:00+07:00");
+        ResponseEntity<JsonNode> stranger = postTests(approved, "099999999999", "2021-06-20T08:00:00+07:00");
+
+        assertThat(notApproved.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(stranger.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(stranger.getBody().at("/errors/0/field").asText()).isEqualTo("results[0].citizenId");
+        assertThat(status(approved).has("retesting")).isFalse();
+    }
+
+    private ResponseEntity<JsonNode> postTests(String id, String citizenId, String sampledAt) {
+        return http.postForEntity("/api/applications/" + id + "/tests", Map.of("results", List.of(Map.of(
+                "citizenId", citizenId,
+                "test", Map.of("type", "PCR", "sampledAt", sampledAt, "result", "NEGATIVE")))), JsonNode.class);
+    }
+
+    private String approve(ApplicationDocument application) {
+        String id = http.postForEntity("/api/applications", application, JsonNode.class).getBody().get("id").asText();
+        awaitStatus(id, "UNDER_REVIEW");
+        for (String group : List.of("health", "housing", "labour", "transport")) {
+            decide(id, group);
+        }
+        awaitStatus(id, "AWAITING_DECISION");
+        decide(id, "steering");
+        awaitStatus(id, "APPROVED");
+        return id;
+    }
+
+    private void decide(String id, String group) {
+        identity.setAuthentication(group + "1", List.of(group));
+        try {
+            var task = tasks.createTaskQuery().processInstanceBusinessKey(id).taskCandidateGroup(group).singleResult();
+            tasks.complete(task.getId(), Map.of("decision", "APPROVE", "comment", ""));
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    private JsonNode status(String id) {
+        return http.getForObject("/api/applications/" + id, JsonNode.class);
+    }
+
+    private void awaitStatus(String id, String expected) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> expected.equals(status(id).get("status").asText()));
+    }
+}
