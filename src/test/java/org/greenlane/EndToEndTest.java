@@ -2,22 +2,16 @@ package org.greenlane;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.greenlane.intake.ApplicationDocument;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -26,13 +20,6 @@ import org.springframework.http.ResponseEntity;
 
 /** From submission to permit over HTTP, with members deciding under their own identity as Tasklist does. */
 class EndToEndTest extends IntegrationTest {
-
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    TaskService tasks;
-    @Autowired
-    IdentityService identity;
 
     @AfterEach
     void logOut() {
@@ -137,12 +124,6 @@ class EndToEndTest extends IntegrationTest {
         assertThat(status(id).at("/reviews/labour/comment").asText()).isEqualTo("Thiếu danh sách ca làm việc");
     }
 
-    private void decide(String id, String group, String decision, String comment) {
-        Task task = taskOf(id, group + "1", group);
-        tasks.complete(task.getId(), Map.of("decision", decision, "comment", comment));
-        identity.clearAuthentication();
-    }
-
     private Task taskOf(String id, String user, String group) {
         as(user, group);
         return tasks.createTaskQuery().processInstanceBusinessKey(id).taskCandidateGroup(group).singleResult();
@@ -165,12 +146,4 @@ class EndToEndTest extends IntegrationTest {
         return new HttpEntity<>(application, headers);
     }
 
-    private JsonNode status(String id) {
-        return http.getForObject("/api/applications/" + id, JsonNode.class);
-    }
-
-    private void awaitStatus(String id, String expected) {
-        await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> assertThat(status(id).get("status").asText()).isEqualTo(expected));
-    }
 }

@@ -1,20 +1,32 @@
 package org.greenlane;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.greenlane.intake.ApplicationDocument;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.web.client.RestTemplateBuilderConfigurer;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -31,6 +43,14 @@ import org.springframework.test.context.DynamicPropertySource;
         "greenlane.demo.password=" + IntegrationTest.PASSWORD})
 @Import(IntegrationTest.FixedClock.class)
 public abstract class IntegrationTest {
+
+    /** Calls the API as the demo enterprise; {@code http.withBasicAuth(user, PASSWORD)} for anyone else. */
+    @Autowired
+    protected TestRestTemplate http;
+    @Autowired
+    protected TaskService tasks;
+    @Autowired
+    protected IdentityService identity;
 
     /** The demo accounts' password in tests; the autowired TestRestTemplate calls as the demo enterprise. */
     protected static final String PASSWORD = "test-secret";
@@ -84,6 +104,45 @@ public abstract class IntegrationTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Submits as the demo enterprise and waits until the four groups review it. */
+    protected String submitForReview(ApplicationDocument application) {
+        String id = http.postForEntity("/api/applications", application, JsonNode.class).getBody().get("id").asText();
+        awaitStatus(id, "UNDER_REVIEW");
+        return id;
+    }
+
+    /** Submits, and has every group and then the committee approve, as Tasklist members would. */
+    protected String approve(ApplicationDocument application) {
+        String id = submitForReview(application);
+        for (String group : List.of("health", "housing", "labour", "transport")) {
+            decide(id, group, "APPROVE", "");
+        }
+        awaitStatus(id, "AWAITING_DECISION");
+        decide(id, "steering", "APPROVE", "");
+        awaitStatus(id, "APPROVED");
+        return id;
+    }
+
+    /** The group's demo member completes the group's task of this application. */
+    protected void decide(String id, String group, String decision, String comment) {
+        identity.setAuthentication(group + "1", List.of(group));
+        try {
+            var task = tasks.createTaskQuery().processInstanceBusinessKey(id).taskCandidateGroup(group).singleResult();
+            tasks.complete(task.getId(), Map.of("decision", decision, "comment", comment));
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    protected JsonNode status(String id) {
+        return http.getForObject("/api/applications/" + id, JsonNode.class);
+    }
+
+    protected void awaitStatus(String id, String expected) {
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(status(id).get("status").asText()).isEqualTo(expected));
     }
 
     /** Stands at {@link TestApplications#NOW}; a test that moves it puts it back with {@link #reset()}. */

@@ -2,35 +2,23 @@ package org.greenlane.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 import static org.greenlane.screening.TestChanges.lodging;
 import static org.greenlane.screening.TestChanges.workers;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
 import org.greenlane.IntegrationTest;
 import org.greenlane.TestApplications;
 import org.greenlane.intake.ApplicationDocument;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /** An infection case suspends an approved enterprise; health resumes it with fewer workers, or revokes it. */
 class IncidentTest extends IntegrationTest {
-
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    TaskService tasks;
-    @Autowired
-    IdentityService identity;
 
     @AfterEach
     void logOut() {
@@ -109,35 +97,5 @@ class IncidentTest extends IntegrationTest {
     private static ResponseEntity<JsonNode> post(TestRestTemplate client, String id, List<String> infected) {
         return client.postForEntity("/api/applications/" + id + "/incidents",
                 Map.of("infectedWorkers", infected, "detectedOn", "2021-06-20"), JsonNode.class);
-    }
-
-    private String approve(ApplicationDocument application) {
-        String id = http.postForEntity("/api/applications", application, JsonNode.class).getBody().get("id").asText();
-        awaitStatus(id, "UNDER_REVIEW");
-        for (String group : List.of("health", "housing", "labour", "transport")) {
-            decide(id, group);
-        }
-        awaitStatus(id, "AWAITING_DECISION");
-        decide(id, "steering");
-        awaitStatus(id, "APPROVED");
-        return id;
-    }
-
-    private void decide(String id, String group) {
-        identity.setAuthentication(group + "1", List.of(group));
-        try {
-            var task = tasks.createTaskQuery().processInstanceBusinessKey(id).taskCandidateGroup(group).singleResult();
-            tasks.complete(task.getId(), Map.of("decision", "APPROVE", "comment", ""));
-        } finally {
-            identity.clearAuthentication();
-        }
-    }
-
-    private JsonNode status(String id) {
-        return http.getForObject("/api/applications/" + id, JsonNode.class);
-    }
-
-    private void awaitStatus(String id, String expected) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> expected.equals(status(id).get("status").asText()));
     }
 }

@@ -1,33 +1,23 @@
 package org.greenlane.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
 import org.greenlane.IntegrationTest;
 import org.greenlane.TestApplications;
 import org.greenlane.intake.ApplicationDocument;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /** After approval workers are re-tested every 7 days; a lapsed one drops out of the approved count until re-tested. */
 class RetestTest extends IntegrationTest {
 
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    TaskService tasks;
-    @Autowired
-    IdentityService identity;
     @Autowired
     MutableClock clock;
 
@@ -85,35 +75,5 @@ class RetestTest extends IntegrationTest {
         return http.postForEntity("/api/applications/" + id + "/tests", Map.of("results", List.of(Map.of(
                 "citizenId", citizenId,
                 "test", Map.of("type", "PCR", "sampledAt", sampledAt, "result", "NEGATIVE")))), JsonNode.class);
-    }
-
-    private String approve(ApplicationDocument application) {
-        String id = http.postForEntity("/api/applications", application, JsonNode.class).getBody().get("id").asText();
-        awaitStatus(id, "UNDER_REVIEW");
-        for (String group : List.of("health", "housing", "labour", "transport")) {
-            decide(id, group);
-        }
-        awaitStatus(id, "AWAITING_DECISION");
-        decide(id, "steering");
-        awaitStatus(id, "APPROVED");
-        return id;
-    }
-
-    private void decide(String id, String group) {
-        identity.setAuthentication(group + "1", List.of(group));
-        try {
-            var task = tasks.createTaskQuery().processInstanceBusinessKey(id).taskCandidateGroup(group).singleResult();
-            tasks.complete(task.getId(), Map.of("decision", "APPROVE", "comment", ""));
-        } finally {
-            identity.clearAuthentication();
-        }
-    }
-
-    private JsonNode status(String id) {
-        return http.getForObject("/api/applications/" + id, JsonNode.class);
-    }
-
-    private void awaitStatus(String id, String expected) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> expected.equals(status(id).get("status").asText()));
     }
 }

@@ -1,13 +1,11 @@
 package org.greenlane.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Duration;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
 import org.greenlane.IntegrationTest;
@@ -15,7 +13,6 @@ import org.greenlane.TestApplications;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -32,8 +29,6 @@ class BadRequestTest extends IntegrationTest {
 
     private static final MediaType PROBLEM = MediaType.APPLICATION_PROBLEM_JSON;
 
-    @Autowired
-    TestRestTemplate http;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -404,15 +399,6 @@ class BadRequestTest extends IntegrationTest {
         } catch (Exception e) {
             throw new AssertionError("Not JSON: " + body, e);
         }
-    }
-
-    private JsonNode status(String id) {
-        return http.getForObject("/api/applications/" + id, JsonNode.class);
-    }
-
-    private void awaitStatus(String id, String expected) {
-        await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> assertThat(status(id).get("status").asText()).isEqualTo(expected));
     }
 
     private Stored stored() {

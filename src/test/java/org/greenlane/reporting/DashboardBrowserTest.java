@@ -17,8 +17,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** /dashboard in headless Chromium draws the progress the API reports, in Vietnamese and in English. */
@@ -26,8 +24,6 @@ class DashboardBrowserTest extends IntegrationTest {
 
     @LocalServerPort
     int port;
-    @Autowired
-    TestRestTemplate http;
 
     private WebDriver browser;
 

@@ -1,18 +1,12 @@
 package org.greenlane.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
 import org.greenlane.IntegrationTest;
 import org.greenlane.TestApplications;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.http.HttpStatus;
@@ -20,13 +14,6 @@ import org.springframework.http.ResponseEntity;
 
 /** The province's progress counts each permit once, per day and per park, against the configured targets. */
 class ProgressReportTest extends IntegrationTest {
-
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    TaskService tasks;
-    @Autowired
-    IdentityService identity;
 
     @Test
     void anApprovalCountsForItsDayItsParkAndTheTargets() {
@@ -80,31 +67,5 @@ class ProgressReportTest extends IntegrationTest {
 
     private static JsonNode last(JsonNode array) {
         return array.get(array.size() - 1);
-    }
-
-    private void approve(Object application) {
-        String id = http.postForEntity("/api/applications", application, JsonNode.class).getBody().get("id").asText();
-        awaitStatus(id, "UNDER_REVIEW");
-        for (String group : List.of("health", "housing", "labour", "transport")) {
-            decide(id, group);
-        }
-        awaitStatus(id, "AWAITING_DECISION");
-        decide(id, "steering");
-        awaitStatus(id, "APPROVED");
-    }
-
-    private void decide(String id, String group) {
-        identity.setAuthentication(group + "1", List.of(group));
-        try {
-            var task = tasks.createTaskQuery().processInstanceBusinessKey(id).taskCandidateGroup(group).singleResult();
-            tasks.complete(task.getId(), Map.of("decision", "APPROVE", "comment", ""));
-        } finally {
-            identity.clearAuthentication();
-        }
-    }
-
-    private void awaitStatus(String id, String status) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> status.equals(
-                http.getForObject("/api/applications/" + id, JsonNode.class).get("status").asText()));
     }
 }

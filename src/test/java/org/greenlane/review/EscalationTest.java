@@ -9,10 +9,8 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -28,13 +26,7 @@ import org.springframework.http.HttpStatus;
 class EscalationTest extends IntegrationTest {
 
     @Autowired
-    TestRestTemplate http;
-    @Autowired
     ManagementService management;
-    @Autowired
-    TaskService tasks;
-    @Autowired
-    IdentityService identity;
 
     @AfterEach
     void resetEngineClock() {

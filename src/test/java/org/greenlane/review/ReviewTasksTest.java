@@ -13,9 +13,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.Task;
@@ -24,7 +22,6 @@ import org.greenlane.TestApplications;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 
 /** Review tasks in the running server: their form data, due dates, and the Tasklist filters each group reads. */
 class ReviewTasksTest extends IntegrationTest {
@@ -33,17 +30,11 @@ class ReviewTasksTest extends IntegrationTest {
             TaskFilters.OPEN_TASKS, TaskFilters.AWAITING_DECISION, TaskFilters.OVERDUE);
 
     @Autowired
-    TestRestTemplate http;
-    @Autowired
-    TaskService tasks;
-    @Autowired
     RuntimeService runtime;
     @Autowired
     FilterService filters;
     @Autowired
     AuthorizationService authorizations;
-    @Autowired
-    IdentityService identity;
     @Autowired
     DemoStaff demoStaff;
 

@@ -1,7 +1,6 @@
 package org.greenlane.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.greenlane.screening.TestChanges.doses;
 import static org.greenlane.screening.TestChanges.residence;
 import static org.greenlane.screening.TestChanges.workers;
@@ -10,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import org.camunda.bpm.engine.TaskService;
 import org.greenlane.HeadlessChromium;
 import org.greenlane.IntegrationTest;
 import org.greenlane.TestApplications;
@@ -23,8 +21,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -33,15 +29,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 class TasklistBrowserTest extends IntegrationTest {
 
-
     private static final String COMMENT = "Bổ sung phương án cách ly cho người ở Vân Trung / Add an isolation plan";
 
     @LocalServerPort
     int port;
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    TaskService tasks;
 
     private WebDriver browser;
     private WebDriverWait wait;
@@ -71,8 +62,8 @@ class TasklistBrowserTest extends IntegrationTest {
                 w -> residence(w, "Việt Yên", "Vân Trung"), 0), w -> doses(w, 0), 1);
         String id = submit(application);
         String other = submit(TestApplications.clean(2));
-        awaitUnderReview(id);
-        awaitUnderReview(other);
+        awaitStatus(id, "UNDER_REVIEW");
+        awaitStatus(other, "UNDER_REVIEW");
         String healthTask = taskOf(id, "reviewHealth");
         String ruleSetVersion = status(id).at("/screening/ruleSetVersion").asText();
 
@@ -190,15 +181,6 @@ class TasklistBrowserTest extends IntegrationTest {
 
     private String submit(ApplicationDocument application) {
         return http.postForObject("/api/applications", application, JsonNode.class).get("id").asText();
-    }
-
-    private JsonNode status(String id) {
-        return http.getForObject("/api/applications/" + id, JsonNode.class);
-    }
-
-    private void awaitUnderReview(String id) {
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> status(id).get("status").asText().equals("UNDER_REVIEW"));
     }
 
     private String taskOf(String applicationId, String taskKey) {

@@ -79,8 +79,6 @@ class RuleReloadTest extends IntegrationTest {
     /** Generous for a 2-core CI machine; the product's own promise (reload under 2 s) is asserted separately. */
     private static final Duration SWAP = Duration.ofSeconds(20);
 
-    @Autowired
-    TestRestTemplate http;
     /** The rule API and health details are for rule authors; applications are submitted as the enterprise. */
     TestRestTemplate author;
     @Autowired

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import org.camunda.bpm.engine.TaskService;
 import org.greenlane.IntegrationTest;
 import org.greenlane.TestApplications;
 import org.greenlane.intake.ApplicationDocument;
@@ -36,14 +35,10 @@ abstract class ApiTest extends IntegrationTest {
     static final String HOUSING = "housing1";
 
     @Autowired
-    TestRestTemplate http;
-    @Autowired
     JdbcClient jdbc;
     @Autowired
     ObjectMapper json;
     /** The engine's own API, used without an authenticated user: no authorization checks, sees every task. */
-    @Autowired
-    TaskService tasks;
 
     /** The demo account {@code user} (staff, rule author, admin or an enterprise's tax code) by HTTP Basic. */
     TestRestTemplate as(String user) {
@@ -115,7 +110,7 @@ abstract class ApiTest extends IntegrationTest {
         return read(answer.getBody());
     }
 
-    void awaitStatus(String id, String expected) {
+    void awaitViewStatus(String id, String expected) {
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(view(id).get("status").asText()).isEqualTo(expected));
     }

@@ -31,7 +31,7 @@ class AuditTest extends ApiTest {
         String taxCode = newTaxCode();
         createEnterprise(taxCode);
         String id = submitted(as(taxCode), applicationOf(taxCode));
-        awaitStatus(id, "UNDER_REVIEW");
+        awaitViewStatus(id, "UNDER_REVIEW");
         ResponseEntity<String> decided = completeTask(HEALTH, taskId(id, "reviewHealth"), "APPROVE", "Đạt yêu cầu");
         assertThat(decided.getStatusCode()).as(decided.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
         ResponseEntity<String> put = ruleFile(HttpMethod.PUT, HARMLESS_DRL);

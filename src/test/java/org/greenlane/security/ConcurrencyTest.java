@@ -39,7 +39,7 @@ class ConcurrencyTest extends ApiTest {
         for (int round = 0; round < ROUNDS; round++) {
             ids.add(submitted(http, TestApplications.clean(2)));
         }
-        ids.forEach(id -> awaitStatus(id, "UNDER_REVIEW"));
+        ids.forEach(id -> awaitViewStatus(id, "UNDER_REVIEW"));
 
         // when, for each, two health members' browsers complete its health task at the same moment
         List<TaskRace> races = new ArrayList<>();
@@ -86,7 +86,7 @@ class ConcurrencyTest extends ApiTest {
         for (int round = 0; round < 3; round++) {
             ids.add(submitted(http, blocked));
         }
-        ids.forEach(id -> awaitStatus(id, "NEEDS_CORRECTION"));
+        ids.forEach(id -> awaitViewStatus(id, "NEEDS_CORRECTION"));
 
         List<String> losers = new ArrayList<>();
         for (String id : ids) {

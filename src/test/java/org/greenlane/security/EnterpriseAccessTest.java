@@ -160,7 +160,7 @@ class EnterpriseAccessTest extends ApiTest {
         createEnterprise(other);
         ApplicationDocument blocked = TestApplications.inPark(applicationOf(other), "KCN Mặt Trăng");
         String id = submitted(as(other), blocked);
-        awaitStatus(id, "NEEDS_CORRECTION");
+        awaitViewStatus(id, "NEEDS_CORRECTION");
         String unknown = UUID.randomUUID().toString();
 
         // when the demo enterprise reads, screens and corrects it

@@ -38,7 +38,7 @@ class StaffAccessTest extends ApiTest {
         createEnterprise(other);
         String others = submitted(as(other), applicationOf(other));
         String own = submitted(http, TestApplications.clean(2));
-        awaitStatus(others, "UNDER_REVIEW");
+        awaitViewStatus(others, "UNDER_REVIEW");
 
         // when a health member reads and lists them
         ResponseEntity<String> first = as(HEALTH).getForEntity("/api/applications/" + others, String.class);
@@ -61,7 +61,7 @@ class StaffAccessTest extends ApiTest {
     @Test
     void staffCannotSubmitNorCorrectAnApplication() {
         String id = submitted(http, TestApplications.inPark(TestApplications.clean(2), "KCN Mặt Trăng"));
-        awaitStatus(id, "NEEDS_CORRECTION");
+        awaitViewStatus(id, "NEEDS_CORRECTION");
         long before = applicationRows();
 
         JsonNode submit = problem(submit(as(HEALTH), TestApplications.clean(2), null), HttpStatus.FORBIDDEN);
@@ -95,7 +95,7 @@ class StaffAccessTest extends ApiTest {
     void aMemberSeesAndCompletesOnlyTheTasksOfTheirGroup() {
         // given an application under review by the four groups
         String id = submitted(http, TestApplications.clean(2));
-        awaitStatus(id, "UNDER_REVIEW");
+        awaitViewStatus(id, "UNDER_REVIEW");
         assertThat(tasks.createTaskQuery().processInstanceBusinessKey(id).count()).isEqualTo(4);
 
         // when members list its tasks, and health tries to complete housing's

@@ -12,14 +12,11 @@ import org.greenlane.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /** The OpenAPI document is valid and describes every /api endpoint the server has. */
 class OpenApiDocumentTest extends IntegrationTest {
 
-    @Autowired
-    TestRestTemplate http;
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
