@@ -1,15 +1,14 @@
 package org.greenlane.review;
 
-import static org.greenlane.workflow.ProcessVariables.COMMENT;
 import static org.greenlane.workflow.ProcessVariables.DECISION;
 
 import java.time.Clock;
-import org.camunda.bpm.engine.BadUserRequestException;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.greenlane.intake.ApplicationStore;
 import org.greenlane.timeline.Timeline;
+import org.greenlane.workflow.TaskDecision;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,30 +36,14 @@ class RecordDecisionListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         String group = TaskGroups.of(task);
-        Object decision = task.getVariable(DECISION);
-        Object commentValue = task.getVariable(COMMENT);
-        String comment = commentValue == null ? "" : commentValue.toString().strip();
-        if (!(decision instanceof String value) || !WorkingGroups.decisionsOf(group).contains(value)) {
-            throw new BadUserRequestException("decision must be one of " + WorkingGroups.decisionsOf(group)
-                    + ", not " + decision);
-        }
-        if (!"APPROVE".equals(value) && comment.isEmpty()) {
-            throw new BadUserRequestException("comment is required to " + value
-                    + " (cần ghi ý kiến khi yêu cầu bổ sung hoặc từ chối)");
-        }
+        TaskDecision decision = TaskDecision.of(task, WorkingGroups.decisionsOf(group), List.of("APPROVE"));
+        String value = decision.value();
+        String comment = decision.comment();
+        String decidedBy = decision.decidedBy();
         String id = task.getExecution().getProcessBusinessKey();
-        String decidedBy = decidedBy(task);
         reviews.record(id, applications.get(id).reviewRound(), group, value, comment.isEmpty() ? null : comment,
                 decidedBy, clock.instant());
         escalations.resolve(task.getId(), clock.instant());
         timeline.record(id, "DECISION", decidedBy, group + ": " + value + (comment.isEmpty() ? "" : " — " + comment));
-    }
-
-    private static String decidedBy(DelegateTask task) {
-        Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        if (authentication != null && authentication.getUserId() != null) {
-            return authentication.getUserId();
-        }
-        return task.getAssignee() != null ? task.getAssignee() : "unknown";
     }
 }
