@@ -1,9 +1,11 @@
 package org.greenlane.intake;
 
+import java.util.List;
+
 public enum ApplicationStatus {
     SCREENING, NEEDS_CORRECTION, UNDER_REVIEW, AWAITING_DECISION, APPROVED, REJECTED, EXPIRED, SUSPENDED, REVOKED;
 
     /** Statuses whose lodging sites count as taken for "one site, one enterprise". */
-    public static final java.util.List<ApplicationStatus> HOLDING_SITES = java.util.List.of(UNDER_REVIEW,
-            AWAITING_DECISION, APPROVED, SUSPENDED);
+    public static final List<ApplicationStatus> HOLDING_SITES = List.of(UNDER_REVIEW, AWAITING_DECISION, APPROVED,
+            SUSPENDED);
 }
