@@ -20,12 +20,12 @@ import java.util.stream.Collectors;
 
 /**
  * The server as a separate JVM on the production classpath (the test classes left out), for what only a real
- * process shows: a kill -9 and a restart.
+ * process shows: a kill -9, a restart, its memory and its throughput.
  */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
 
     private final Process process;
-    final int port;
+    public final int port;
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private ServerProcess(Process process, int port) {
@@ -39,15 +39,22 @@ final class ServerProcess implements AutoCloseable {
 
     /** A node with its own rules folder and extra settings ({@code --name=value}), e.g. another database. */
     static ServerProcess start(Path dataDir, Path rulesDir, Path log, List<String> settings) throws IOException {
+        List<String> withoutWebapps = new ArrayList<>(settings);
+        withoutWebapps.add("--camunda.bpm.webapp.enabled=false");
+        return start(dataDir, rulesDir, log, List.of("-Xmx384m"), withoutWebapps);
+    }
+
+    /** A node started with these JVM options; none gives the JVM's defaults, as with the README's run command. */
+    public static ServerProcess start(Path dataDir, Path rulesDir, Path log, List<String> jvmOptions,
+                                      List<String> settings) throws IOException {
         int port = freePort();
         String classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(entry -> !entry.endsWith("test-classes"))
                 .collect(Collectors.joining(File.pathSeparator));
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-cp", classpath,
-                "org.greenlane.GreenlaneApplication",
-                "--server.port=" + port, "--greenlane.data-dir=" + dataDir, "--greenlane.rules-dir=" + rulesDir,
-                "--camunda.bpm.webapp.enabled=false"));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", classpath, "org.greenlane.GreenlaneApplication",
+                "--server.port=" + port, "--greenlane.data-dir=" + dataDir, "--greenlane.rules-dir=" + rulesDir));
         command.addAll(settings);
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)

@@ -79,6 +79,17 @@ public final class TestApplications {
                         "Cách ly tại phòng y tế, báo Trung tâm Y tế huyện trong 1 giờ", "0204 3855 123"));
     }
 
+    /** The seeds' enterprise number {@code n}: its own tax code, park and lodging address, a clean roster. */
+    public static ApplicationDocument seedEnterprise(String taxCode, String park, int n, int workers, Instant at) {
+        ApplicationDocument clean = clean(workers, at);
+        var e = clean.enterprise();
+        var site = clean.accommodations().get(0);
+        return new ApplicationDocument(new Enterprise(taxCode, "Doanh nghiệp mẫu " + n, park, e.address(), e.sector()),
+                clean.plannedRestartDate(), clean.workers(),
+                List.of(new Accommodation(site.id(), site.name(), "Khu nhà ở số " + n + ", " + park, site.capacity())),
+                clean.shuttles(), clean.medicalPlan());
+    }
+
     public static ApplicationDocument withWorker(ApplicationDocument application, int index, UnaryOperator<Worker> change) {
         List<Worker> roster = new ArrayList<>(application.workers());
         roster.set(index, change.apply(roster.get(index)));

@@ -14,7 +14,6 @@ import java.util.Map;
 import org.greenlane.HeadlessChromium;
 import org.greenlane.IntegrationTest;
 import org.greenlane.TestApplications;
-import org.greenlane.intake.ApplicationDocument;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -59,7 +58,8 @@ class ProvinceReplayTest extends IntegrationTest {
                     "industrialPark", park, "password", PASSWORD + "-" + n), JsonNode.class);
             int workers = n == 0 ? WORKERS - 144 * (ENTERPRISES - 1) : 144;
             ids.add(http.withBasicAuth(taxCode, PASSWORD + "-" + n)
-                    .postForEntity("/api/applications", enterprise(taxCode, park, n, workers), JsonNode.class)
+                    .postForEntity("/api/applications",
+                            TestApplications.seedEnterprise(taxCode, park, n, workers, TestApplications.NOW), JsonNode.class)
                     .getBody().get("id").asText());
         }
         ids.forEach(id -> awaitStatusAsStaff(id, "UNDER_REVIEW"));
@@ -94,16 +94,6 @@ class ProvinceReplayTest extends IntegrationTest {
         } finally {
             browser.quit();
         }
-    }
-
-    private static ApplicationDocument enterprise(String taxCode, String park, int n, int workers) {
-        ApplicationDocument clean = TestApplications.clean(workers);
-        var e = clean.enterprise();
-        var site = clean.accommodations().get(0);
-        return new ApplicationDocument(new ApplicationDocument.Enterprise(taxCode, "Doanh nghiệp mẫu " + n, park,
-                e.address(), e.sector()), clean.plannedRestartDate(), clean.workers(),
-                List.of(new ApplicationDocument.Accommodation(site.id(), site.name(), "Khu nhà ở số " + n + ", " + park,
-                        site.capacity())), clean.shuttles(), clean.medicalPlan());
     }
 
     private void approve(String id) {

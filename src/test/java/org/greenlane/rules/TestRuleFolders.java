@@ -60,7 +60,7 @@ public final class TestRuleFolders {
     }
 
     /** Sets the status cell (the column right of the name) of the park row whose name matches {@code park}. */
-    static void setParkStatus(Path table, String park, String status) {
+    public static void setParkStatus(Path table, String park, String status) {
         try {
             byte[] changed;
             try (InputStream in = Files.newInputStream(table); Workbook workbook = WorkbookFactory.create(in)) {

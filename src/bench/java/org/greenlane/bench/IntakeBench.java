@@ -1,0 +1,87 @@
+package org.greenlane.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.greenlane.ServerProcess;
+import org.greenlane.TestApplications;
+import org.greenlane.intake.ApplicationDocument;
+
+/**
+ * The running server under concurrent submissions of 144-worker applications, counted until each is screened and
+ * its four review tasks are open (status UNDER_REVIEW), beside the bare engine starting an empty process with four
+ * parallel user tasks on the same database and history level.
+ */
+final class IntakeBench {
+
+    static final int WORKERS = 144;
+    private static final int CLIENTS = 8;
+    private static final int WARM_UP = 60;
+    private static final int APPLICATIONS = 600;
+    private static final int BARE_INSTANCES = 3_000;
+
+    private IntakeBench() {
+    }
+
+    static List<String> run() throws Exception {
+        Path dir = Files.createTempDirectory("greenlane-intake");
+        double server;
+        try (ServerProcess node = BenchServer.start(dir, Path.of("rules"), "intake")) {
+            Client enterprise = new Client(node.port, "2400123456", "demo");
+            Client staff = new Client(node.port, "admin", "demo");
+            submitAndAwaitReview(enterprise, staff, WARM_UP, 0);
+            server = submitAndAwaitReview(enterprise, staff, APPLICATIONS, WARM_UP);
+            long tasks = staff.get("/engine-rest/task/count").get("count").asLong();
+            if (tasks != 4L * (WARM_UP + APPLICATIONS)) {
+                throw new IllegalStateException(tasks + " review tasks open, expected " + 4 * (WARM_UP + APPLICATIONS));
+            }
+        }
+        BareEngineBenchmark.Result bare = BareEngineBenchmark.run(dir.resolve("bare"), 2, BARE_INSTANCES);
+        double ratio = server / bare.perSecond();
+        return List.of(
+                String.format("- server: %,d applications of %d workers from %d clients, submitted → screened → four "
+                        + "review tasks open: %.1f applications/s (%,.0f workers/s)", APPLICATIONS, WORKERS, CLIENTS,
+                        server, server * WORKERS),
+                String.format("- bare engine, same H2 file database and history level, %d threads: %.1f process "
+                        + "starts/s (%,d instances)", bare.threads(), bare.perSecond(), bare.instances()),
+                String.format("- server / bare engine: %.2f (target ≥ 0.5: %s)", ratio, ratio >= 0.5 ? "met" : "MISSED"));
+    }
+
+    /** Applications per second from the first submission until the last one is under review. */
+    static double submitAndAwaitReview(Client enterprise, Client staff, int count, int alreadyUnderReview)
+            throws Exception {
+        long start = System.nanoTime();
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        try {
+            ApplicationDocument application = TestApplications.clean(WORKERS, Instant.now());
+            List<Future<?>> submissions = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                submissions.add(clients.submit(() -> enterprise.post("/api/applications", application)));
+            }
+            for (Future<?> submission : submissions) {
+                submission.get();
+            }
+        } finally {
+            clients.shutdown();
+            clients.awaitTermination(1, TimeUnit.MINUTES);
+        }
+        awaitUnderReview(staff, alreadyUnderReview + count);
+        return count / ((System.nanoTime() - start) / 1e9);
+    }
+
+    static void awaitUnderReview(Client staff, long expected) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        while (staff.get("/api/applications?status=UNDER_REVIEW&size=1").get("totalElements").asLong() < expected) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Not all applications reached UNDER_REVIEW in 10 minutes");
+            }
+            Thread.sleep(20);
+        }
+    }
+}

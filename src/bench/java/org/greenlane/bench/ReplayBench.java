@@ -1,0 +1,126 @@
+package org.greenlane.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.greenlane.ServerProcess;
+import org.greenlane.TestApplications;
+import org.greenlane.intake.ApplicationDocument;
+
+/**
+ * The seeds' day at once: 168 enterprises (167 of 144 workers, one of 159: 24,207 workers), each with its own
+ * account, submit together; the time until all are under review, and the latency of the status reads enterprises
+ * make meanwhile.
+ */
+final class ReplayBench {
+
+    static final int ENTERPRISES = 168;
+    static final int WORKERS = 24_207;
+    private static final int READERS = 4;
+    private static final List<String> PARKS = List.of("Vân Trung", "Quang Châu", "Đình Trám", "Song Khê – Nội Hoàng");
+
+    private ReplayBench() {
+    }
+
+    static List<String> run() throws Exception {
+        Path dir = Files.createTempDirectory("greenlane-replay");
+        try (ServerProcess node = BenchServer.start(dir, Path.of("rules"), "replay")) {
+            Client admin = new Client(node.port, "admin", "demo");
+            List<Client> enterprises = new ArrayList<>();
+            List<ApplicationDocument> applications = new ArrayList<>();
+            for (int n = 0; n < ENTERPRISES; n++) {
+                String taxCode = String.format("24%08d", 80_000 + n);
+                String park = PARKS.get(n % PARKS.size());
+                admin.post("/api/enterprises", Map.of("taxCode", taxCode, "name", "Doanh nghiệp mẫu " + n,
+                        "industrialPark", park, "password", "mat-khau-" + n));
+                enterprises.add(new Client(node.port, taxCode, "mat-khau-" + n));
+                applications.add(TestApplications.seedEnterprise(taxCode, park, n,
+                        n == 0 ? WORKERS - 144 * (ENTERPRISES - 1) : 144, Instant.now()));
+            }
+            // the server has seen one submission before, as any server in service has
+            IntakeBench.submitAndAwaitReview(new Client(node.port, "2400123456", "demo"), admin, 1, 0);
+
+            List<String> ids = Collections.synchronizedList(new ArrayList<>());
+            List<Long> latenciesMicros = Collections.synchronizedList(new ArrayList<>());
+            List<Integer> failedReads = Collections.synchronizedList(new ArrayList<>());
+            AtomicBoolean replaying = new AtomicBoolean(true);
+            ExecutorService pool = Executors.newFixedThreadPool(ENTERPRISES + READERS);
+            long start = System.nanoTime();
+            List<Future<?>> readers = new ArrayList<>();
+            for (int r = 0; r < READERS; r++) {
+                readers.add(pool.submit(() -> readStatuses(enterprises, ids, replaying, latenciesMicros, failedReads)));
+            }
+            List<Future<?>> submissions = new ArrayList<>();
+            for (int n = 0; n < ENTERPRISES; n++) {
+                int index = n;
+                submissions.add(pool.submit(() -> {
+                    String id = enterprises.get(index).post("/api/applications", applications.get(index)).get("id").asText();
+                    ids.add(index + "/" + id);
+                }));
+            }
+            for (Future<?> submission : submissions) {
+                submission.get();
+            }
+            double acknowledged = (System.nanoTime() - start) / 1e9;
+            IntakeBench.awaitUnderReview(admin, ENTERPRISES + 1);
+            double underReview = (System.nanoTime() - start) / 1e9;
+            replaying.set(false);
+            for (Future<?> reader : readers) {
+                reader.get();
+            }
+            pool.shutdown();
+            pool.awaitTermination(1, TimeUnit.MINUTES);
+
+            List<Long> sorted = new ArrayList<>(latenciesMicros);
+            Collections.sort(sorted);
+            return List.of(
+                    String.format("- %d enterprises / %,d workers submitted at once: all acknowledged after %.2f s, "
+                            + "all under review after %.2f s (target < 5 s: %s)", ENTERPRISES, WORKERS, acknowledged,
+                            underReview, underReview < 5 ? "met" : "MISSED"),
+                    String.format("- status reads by %d enterprises' clients during it: %,d reads, p50 %.1f ms, "
+                            + "p99 %.1f ms, max %.1f ms, %d failed (target p99 < 50 ms: %s)", READERS, sorted.size(),
+                            percentile(sorted, 50), percentile(sorted, 99), percentile(sorted, 100),
+                            failedReads.size(), percentile(sorted, 99) < 50 ? "met" : "MISSED"));
+        }
+    }
+
+    /** Each reader, as the enterprise that owns it, reads a random application already acknowledged. */
+    private static void readStatuses(List<Client> enterprises, List<String> ids, AtomicBoolean replaying,
+                                     List<Long> latenciesMicros, List<Integer> failures) {
+        while (replaying.get()) {
+            if (ids.isEmpty()) {
+                Thread.onSpinWait();
+                continue;
+            }
+            String[] owned = ids.get(ThreadLocalRandom.current().nextInt(ids.size())).split("/");
+            long start = System.nanoTime();
+            try {
+                int status = enterprises.get(Integer.parseInt(owned[0])).status("/api/applications/" + owned[1]);
+                if (status != 200) {
+                    failures.add(status);
+                }
+            } catch (Exception e) {
+                failures.add(-1);
+            }
+            latenciesMicros.add((System.nanoTime() - start) / 1_000);
+        }
+    }
+
+    private static double percentile(List<Long> sortedMicros, int percentile) {
+        if (sortedMicros.isEmpty()) {
+            return Double.NaN;
+        }
+        int index = (int) Math.ceil(percentile / 100.0 * sortedMicros.size()) - 1;
+        return sortedMicros.get(Math.max(0, index)) / 1000.0;
+    }
+}
