@@ -2,6 +2,8 @@ package org.greenlane.screening;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -14,6 +16,13 @@ public final class Keys {
     private static final Pattern LEADING_KIND = Pattern.compile(
             "^(huyen|thanh pho|tp|thi xa|xa|phuong|thi tran|khu cong nghiep|kcn) ");
 
+    /**
+     * Rosters repeat the same few hundred communes and districts; normalising each anew cost more than the rules.
+     * Bounded, so that names sent to fill it only cost a refill.
+     */
+    private static final int CACHED_NAMES = 20_000;
+    private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
+
     private Keys() {
     }
 
@@ -21,6 +30,18 @@ public final class Keys {
         if (text == null) {
             return "";
         }
+        String key = CACHE.get(text);
+        if (key == null) {
+            if (CACHE.size() >= CACHED_NAMES) {
+                CACHE.clear();
+            }
+            key = normalise(text);
+            CACHE.put(text, key);
+        }
+        return key;
+    }
+
+    private static String normalise(String text) {
         String decomposed = Normalizer.normalize(text.strip(), Normalizer.Form.NFD)
                 .replaceAll("\\p{M}", "")
                 .replace('đ', 'd')

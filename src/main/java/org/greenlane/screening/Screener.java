@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,6 +18,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.greenlane.intake.ApplicationDocument;
 import org.greenlane.intake.ApplicationDocument.Test;
 import org.greenlane.intake.ApplicationDocument.TestResult;
@@ -36,6 +38,8 @@ public final class Screener {
     private static final Comparator<Finding> FINDING_ORDER = Comparator.comparing(Finding::severity)
             .thenComparing(Finding::group).thenComparing(Finding::code).thenComparing(Finding::subject);
 
+    static final int BATCH = 2_000;
+
     private final ZoneId zone;
 
     public Screener(ZoneId zone) {
@@ -49,7 +53,7 @@ public final class Screener {
     public ScreeningResult screen(ScreeningRules rules, ApplicationDocument application,
                                   Map<String, Integer> otherEnterprisesAtAddress, Instant at) {
         List<Worker> workers = application.workers();
-        Map<Integer, List<WorkerMark>> marks = markWorkers(rules.kieBase(), workers, at);
+        List<List<WorkerMark>> marks = markWorkers(rules.kieBase(), screenedWorkers(workers, at));
 
         List<ScreeningResult.WorkerEligibility> verdicts = new ArrayList<>(workers.size());
         List<VaccinationPriority> priority = new ArrayList<>();
@@ -57,7 +61,7 @@ public final class Screener {
         int eligible = 0;
         for (int i = 0; i < workers.size(); i++) {
             Worker worker = workers.get(i);
-            List<WorkerMark> own = marks.getOrDefault(i, List.of());
+            List<WorkerMark> own = marks.get(i);
             List<String> reasons = own.stream().filter(m -> WorkerMark.INELIGIBLE.equals(m.getEffect()))
                     .map(WorkerMark::getCode).distinct().sorted().toList();
             boolean isEligible = reasons.isEmpty();
@@ -105,21 +109,52 @@ public final class Screener {
         }
     }
 
-    private Map<Integer, List<WorkerMark>> markWorkers(KieBase kieBase, List<Worker> workers, Instant at) {
+    List<ScreenedWorker> screenedWorkers(List<Worker> workers, Instant at) {
+        List<ScreenedWorker> facts = new ArrayList<>(workers.size());
+        for (int i = 0; i < workers.size(); i++) {
+            facts.add(screenedWorker(i, workers.get(i), at));
+        }
+        return facts;
+    }
+
+    /**
+     * The worker criteria's marks: for each worker, in roster order, the marks that concern them. Each worker criterion
+     * looks at one worker, so a large roster goes through in batches of {@link #BATCH} workers, one session each, on
+     * every core: one session of 120,000 facts spent most of its time growing its own fact maps (see
+     * src/bench/BENCHMARKS.md).
+     */
+    List<List<WorkerMark>> markWorkers(KieBase kieBase, List<ScreenedWorker> workers) {
+        IntStream batches = IntStream.range(0, (workers.size() + BATCH - 1) / BATCH);
+        List<List<WorkerMark>> found = (workers.size() > BATCH ? batches.parallel() : batches)
+                .mapToObj(batch -> markBatch(kieBase, workers.subList(batch * BATCH,
+                        Math.min(workers.size(), (batch + 1) * BATCH))))
+                .toList();
+        List<List<WorkerMark>> byWorker = new ArrayList<>(Collections.nCopies(workers.size(), List.of()));
+        for (List<WorkerMark> batch : found) {
+            for (WorkerMark mark : batch) {
+                List<WorkerMark> own = byWorker.get(mark.getWorker());
+                if (own.isEmpty()) {
+                    own = new ArrayList<>(2);
+                    byWorker.set(mark.getWorker(), own);
+                }
+                own.add(mark);
+            }
+        }
+        return byWorker;
+    }
+
+    private static List<WorkerMark> markBatch(KieBase kieBase, List<ScreenedWorker> workers) {
         KieSession session = kieBase.newKieSession();
         try {
-            for (int i = 0; i < workers.size(); i++) {
-                session.insert(screenedWorker(i, workers.get(i), at));
-            }
+            workers.forEach(session::insert);
             session.fireAllRules();
-            return objects(session, WorkerMark.class).stream()
-                    .collect(Collectors.groupingBy(WorkerMark::getWorker));
+            return objects(session, WorkerMark.class);
         } finally {
             session.dispose();
         }
     }
 
-    ScreenedWorker screenedWorker(int index, Worker worker, Instant at) {
+    private ScreenedWorker screenedWorker(int index, Worker worker, Instant at) {
         return new ScreenedWorker(index, worker.citizenId(), worker.residence().district(), worker.residence().commune(),
                 hoursSinceLatest(worker.tests(), TestType.PCR, TestResult.NEGATIVE, at),
                 hoursSinceLatest(worker.tests(), TestType.RAPID_ANTIGEN, TestResult.NEGATIVE, at),
@@ -130,13 +165,16 @@ public final class Screener {
 
     /** Hours from the latest matching test to the screening, or {@link ScreenedWorker#NEVER}. */
     static double hoursSinceLatest(List<Test> tests, TestType type, TestResult result, Instant at) {
-        return tests.stream()
-                .filter(t -> t.result() == result && (type == null || t.type() == type))
-                .map(t -> t.sampledAt().toInstant())
-                .filter(sampled -> !sampled.isAfter(at))
-                .max(Comparator.naturalOrder())
-                .map(sampled -> Duration.between(sampled, at).toSeconds() / 3600.0)
-                .orElse(ScreenedWorker.NEVER);
+        Instant latest = null;
+        for (Test test : tests) {
+            if (test.result() == result && (type == null || test.type() == type)) {
+                Instant sampled = test.sampledAt().toInstant();
+                if (!sampled.isAfter(at) && (latest == null || sampled.isAfter(latest))) {
+                    latest = sampled;
+                }
+            }
+        }
+        return latest == null ? ScreenedWorker.NEVER : Duration.between(latest, at).toSeconds() / 3600.0;
     }
 
     private double daysSince(LocalDate date, Instant at) {
