@@ -65,8 +65,8 @@ public class ApplicationStore {
         Set<String> keys = document.accommodations().stream().map(a -> Keys.of(a.address()))
                 .collect(Collectors.toSet());
         for (String key : keys) {
-            jdbc.sql("insert into accommodation_site (application_id, address_key) values (?, ?)").params(id, key)
-                    .update();
+            jdbc.sql("insert into accommodation_site (application_id, address_key, tax_code) values (?, ?, ?)")
+                    .params(id, key, document.enterprise().taxCode()).update();
         }
     }
 
@@ -125,9 +125,9 @@ public class ApplicationStore {
             return counts;
         }
         List<String> holding = ApplicationStatus.HOLDING_SITES.stream().map(Enum::name).toList();
-        jdbc.sql("select s.address_key, count(distinct a.tax_code) from accommodation_site s "
+        jdbc.sql("select s.address_key, count(distinct s.tax_code) from accommodation_site s "
                         + "join application a on a.id = s.application_id "
-                        + "where s.address_key in (:keys) and a.tax_code <> :taxCode and a.status in (:statuses) "
+                        + "where s.address_key in (:keys) and s.tax_code <> :taxCode and a.status in (:statuses) "
                         + "group by s.address_key")
                 .param("keys", addressKeys).param("taxCode", taxCode).param("statuses", holding)
                 .query((rs, n) -> counts.put(rs.getString(1), rs.getInt(2))).list();

@@ -41,7 +41,8 @@ class SecurityConfiguration {
                                                 IdentityService identity) {
         DaoAuthenticationProvider enterpriseProvider = new DaoAuthenticationProvider(enterprises);
         enterpriseProvider.setPasswordEncoder(passwords);
-        return new ProviderManager(List.of(enterpriseProvider, new CamundaStaffAuthenticationProvider(identity)));
+        return new ProviderManager(new RecentLogins(
+                new ProviderManager(List.of(enterpriseProvider, new CamundaStaffAuthenticationProvider(identity)))));
     }
 
     @Bean
