@@ -42,7 +42,8 @@ final class StartupBench {
     private static String measure(String label, Path data) throws Exception {
         int port = freePort();
         Path log = Benchmarks.RESULTS.resolve("startup-server.log");
-        ProcessBuilder command = new ProcessBuilder("mvn", "-B", "-q", "spring-boot:run")
+        // -Pbench only keeps Maven from dropping the benchmark classes this JVM still loads from target/test-classes
+        ProcessBuilder command = new ProcessBuilder("mvn", "-B", "-q", "-Pbench", "spring-boot:run")
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         command.environment().put("SERVER_PORT", String.valueOf(port));
         command.environment().put("GREENLANE_DATA_DIR", data.toString());

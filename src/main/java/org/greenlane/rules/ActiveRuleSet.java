@@ -71,7 +71,8 @@ public class ActiveRuleSet implements Supplier<ScreeningRules> {
         var latest = versions.latestActivation();
         SortedMap<String, byte[]> files = folder.read();
         try {
-            ScreeningRules rules = compiler.compile(files);
+            ScreeningRules rules = EarlyRuleCompile.take(RuleCompiler.checksum(files))
+                    .orElseGet(() -> compiler.compile(files));
             var activation = latest.isPresent() && latest.get().checksum().equals(rules.checksum())
                     ? latest.get()
                     : versions.activate(files, rules.checksum(), "folder", "rules folder at start-up", clock.instant());
