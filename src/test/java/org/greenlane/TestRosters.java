@@ -4,7 +4,6 @@ import static org.greenlane.TestApplications.NOW;
 import static org.greenlane.TestApplications.VIETNAM;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -90,6 +89,6 @@ public final class TestRosters {
     }
 
     private static Test test(TestType type, TestResult result, int hoursAgo) {
-        return new Test(type, OffsetDateTime.ofInstant(NOW.minusSeconds(hoursAgo * 3600L), VIETNAM), result);
+        return new Test(type, TestApplications.hoursBefore(hoursAgo), result);
     }
 }

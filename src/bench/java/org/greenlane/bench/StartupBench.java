@@ -1,7 +1,6 @@
 package org.greenlane.bench;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.greenlane.ServerProcess;
 
 /**
  * The README's run command, {@code mvn spring-boot:run}, as a newcomer types it (on a fresh data folder and a free
@@ -40,7 +40,7 @@ final class StartupBench {
     }
 
     private static String measure(String label, Path data) throws Exception {
-        int port = freePort();
+        int port = ServerProcess.freePort();
         Path log = Benchmarks.RESULTS.resolve("startup-server.log");
         // -Pbench only keeps Maven from dropping the benchmark classes this JVM still loads from target/test-classes
         ProcessBuilder command = new ProcessBuilder("mvn", "-B", "-q", "-Pbench", "spring-boot:run")
@@ -128,11 +128,5 @@ final class StartupBench {
             last = started.group(1);
         }
         return Optional.ofNullable(last);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

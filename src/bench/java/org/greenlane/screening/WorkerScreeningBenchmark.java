@@ -51,10 +51,9 @@ public class WorkerScreeningBenchmark {
         facts = screener.screenedWorkers(roster.workers(), NOW);
         dmnScalaFeel = new DmnWorkerCriteria(false);
         dmnLegacyFeel = new DmnWorkerCriteria(true);
+        // The Scala FEEL run takes minutes; both FEEL modes give the same codes on the table's boundaries.
         Map<String, Integer> eligible = Map.of("expected", roster.expectedEligible(), "drools", drools(),
-                "server", serverScreening(), "plainJava", plainJava(),
-                "dmnLegacyFeel", dmnLegacyFeel.eligible(facts.subList(0, 12_000)) + PlainJavaWorkerCriteria.eligible(
-                        facts.subList(12_000, WORKERS)));
+                "server", serverScreening(), "plainJava", plainJava(), "dmnLegacyFeel", dmnLegacyFeel.eligible(facts));
         if (eligible.values().stream().distinct().count() != 1) {
             throw new IllegalStateException("The paths disagree on the eligible count: " + eligible);
         }

@@ -38,7 +38,7 @@ public final class Screener {
     private static final Comparator<Finding> FINDING_ORDER = Comparator.comparing(Finding::severity)
             .thenComparing(Finding::group).thenComparing(Finding::code).thenComparing(Finding::subject);
 
-    static final int BATCH = 2_000;
+    private static final int BATCH = 2_000;
 
     private final ZoneId zone;
 
