@@ -47,7 +47,7 @@ class EndToEndTest extends IntegrationTest {
         assertThat(screened.at("/reviews/health/status").asText()).isEqualTo("PENDING");
 
         Task healthTask = taskOf(id, "health1", "health");
-        assertThat(tasks.getVariableLocal(healthTask.getId(), "eligibleCount")).isEqualTo(5);
+        assertThat(forms.getTaskFormVariables(healthTask.getId()).get("eligibleCount")).isEqualTo(5);
         as("housing1", "housing");
         assertThat(tasks.createTaskQuery().processInstanceBusinessKey(id).list())
                 .extracting(Task::getTaskDefinitionKey).containsExactly("reviewHousing");

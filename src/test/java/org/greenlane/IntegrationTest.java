@@ -19,6 +19,7 @@ import java.time.ZoneId;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.greenlane.intake.ApplicationDocument;
@@ -49,6 +50,9 @@ public abstract class IntegrationTest {
     protected TestRestTemplate http;
     @Autowired
     protected TaskService tasks;
+    /** What a member's form shows: {@code forms.getTaskFormVariables(taskId)}, as Tasklist reads it. */
+    @Autowired
+    protected FormService forms;
     @Autowired
     protected IdentityService identity;
 

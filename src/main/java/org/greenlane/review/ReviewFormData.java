@@ -2,10 +2,8 @@ package org.greenlane.review;
 
 import static org.greenlane.workflow.ProcessVariables.ACCOMMODATIONS;
 import static org.greenlane.workflow.ProcessVariables.ELIGIBLE_COUNT;
-import static org.greenlane.workflow.ProcessVariables.ENTERPRISE_NAME;
 import static org.greenlane.workflow.ProcessVariables.FINDINGS;
 import static org.greenlane.workflow.ProcessVariables.GROUP_VERDICTS;
-import static org.greenlane.workflow.ProcessVariables.INDUSTRIAL_PARK;
 import static org.greenlane.workflow.ProcessVariables.INELIGIBLE_COUNT;
 import static org.greenlane.workflow.ProcessVariables.INELIGIBLE_WORKERS;
 import static org.greenlane.workflow.ProcessVariables.MEDICAL_PLAN;
@@ -36,9 +34,9 @@ import org.greenlane.screening.ScreeningResult;
 import org.greenlane.screening.ScreeningResult.WorkerEligibility;
 
 /**
- * What each group's form shows, as the task-local variables its read-only fields are bound to: a few numbers, and
- * text blocks of preformatted lines (each under the engine's 4000-character string limit). Every form gets the
- * enterprise, the park, the counts, the rule-set version and its findings; then
+ * What each group's form shows, keyed as its read-only fields: a few numbers, and text blocks of preformatted lines
+ * ({@link TextLines}). Every form gets the counts, the rule-set version and its findings (the enterprise and its
+ * park are the task's own variables, see {@link TaskCard}); then
  * <ul>
  * <li>health: the ineligible workers with reason codes, the vaccination priority list, the medical plan;</li>
  * <li>housing: each accommodation with its capacity, residents and its own findings (a shared site);</li>
@@ -78,10 +76,7 @@ final class ReviewFormData {
     }
 
     private Map<String, Object> forGroup(String group, List<Review> verdicts) {
-        var enterprise = document.enterprise();
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put(ENTERPRISE_NAME, enterprise.name() + " (MST " + enterprise.taxCode() + ")");
-        data.put(INDUSTRIAL_PARK, enterprise.industrialPark());
         data.put(WORKER_COUNT, screening.workerCount());
         data.put(ELIGIBLE_COUNT, screening.eligibleCount());
         data.put(RULE_SET_VERSION, screening.ruleSetVersion() + " — sàng lọc lúc / screened at "

@@ -1,12 +1,13 @@
 package org.greenlane.review;
 
 /**
- * Preformatted lines for a read-only form field, kept under what the engine stores in one string variable (4000
- * characters): lines past the budget are counted, not written, and the last line says how many were left out.
+ * Preformatted lines for a read-only form field, kept to what a reader takes in at a glance (and under the 4000
+ * characters of an engine string, should one be stored): lines past the budget are counted, not written, and the
+ * last line says how many were left out and where to read them all.
  */
 final class TextLines {
 
-    /** Camunda keeps a string variable in a column of 4000 characters; the rest is room for the closing line. */
+    /** Under Camunda's 4000-character string column; the rest is room for the closing line. */
     static final int MAX_CHARS = 3800;
     /** One line never takes more than this, so that a long free text cannot crowd out the rest. */
     static final int MAX_LINE = 600;

@@ -1,7 +1,7 @@
 package org.greenlane.workflow;
 
 /**
- * Every process and task variable the restart process uses, in one place. Variables stay few, small and typed:
+ * Every process and task variable and every form field the restart process uses, in one place. Variables stay few, small and typed:
  * the application document and its roster live in Greenlane's own tables, never in the engine.
  */
 public final class ProcessVariables {
@@ -23,24 +23,26 @@ public final class ProcessVariables {
     public static final String DECISION = "decision";
     public static final String COMMENT = "comment";
 
-    /** Task-local, read-only in the form: what the member needs to decide in one screen. */
+    /** Task-local strings: "name (MST tax code)" and the park, for Tasklist's task cards and the forms. */
     public static final String ENTERPRISE_NAME = "enterpriseName";
     public static final String INDUSTRIAL_PARK = "industrialPark";
+
+    /** Form fields, computed when a form is opened ({@link FormDataSource}), never stored: what a member decides on. */
     public static final String WORKER_COUNT = "workerCount";
     public static final String ELIGIBLE_COUNT = "eligibleCount";
     public static final String RULE_SET_VERSION = "ruleSetVersion";
     public static final String FINDINGS = "findings";
     public static final String GROUP_VERDICTS = "groupVerdicts";
-    /** Task-local, health: how many workers screening left out, who they are and why, who to vaccinate first. */
+    /** Form fields, health: how many workers screening left out, who they are and why, who to vaccinate first. */
     public static final String INELIGIBLE_COUNT = "ineligibleCount";
     public static final String INELIGIBLE_WORKERS = "ineligibleWorkers";
     public static final String VACCINATION_PRIORITY = "vaccinationPriority";
     public static final String MEDICAL_PLAN = "medicalPlan";
-    /** Task-local, housing: each accommodation with its capacity, residents and findings. */
+    /** Form fields, housing: each accommodation with its capacity, residents and findings. */
     public static final String ACCOMMODATIONS = "accommodations";
-    /** Task-local, labour: the roster against the eligible count, the park and the restart date. */
+    /** Form fields, labour: the roster against the eligible count, the park and the restart date. */
     public static final String ROSTER = "roster";
-    /** Task-local, transport: each shuttle with its seats, passengers and driver. */
+    /** Form fields, transport: each shuttle with its seats, passengers and driver. */
     public static final String SHUTTLES = "shuttles";
 
     private ProcessVariables() {

@@ -48,7 +48,7 @@ class IncidentTest extends IntegrationTest {
         identity.setAuthentication("health1", List.of("health"));
         var task = tasks.createTaskQuery().processInstanceBusinessKey(id).taskDefinitionKey("handleInfection")
                 .singleResult();
-        assertThat(tasks.getVariableLocal(task.getId(), "contactTracing").toString()).contains("same shuttle XE-1");
+        assertThat(forms.getTaskFormVariables(task.getId()).get("contactTracing").toString()).contains("same shuttle XE-1");
         tasks.complete(task.getId(), Map.of("decision", "RESUME", "comment", "Cách ly 2 người"));
         identity.clearAuthentication();
 

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -67,8 +68,11 @@ class TasklistBrowserTest extends IntegrationTest {
         String healthTask = taskOf(id, "reviewHealth");
         String ruleSetVersion = status(id).at("/screening/ruleSetVersion").asText();
 
-        // when health1 opens the task from the list of their group's open tasks
+        // when health1 opens the task from the list of their group's open tasks, whose card names the enterprise
         logIn("health1");
+        By card = By.xpath("//li[contains(@class, 'task')][.//a[@href='#/?task=" + healthTask + "']]");
+        wait.ignoring(StaleElementReferenceException.class).until(driver -> driver.findElement(card).getText()
+                .contains("MST 2400123456") && driver.findElement(card).getText().contains("Quang Châu"));
         wait.until(ExpectedConditions.elementToBeClickable(taskLink(healthTask))).click();
 
         // then the form shows what the health group needs to decide

@@ -81,7 +81,10 @@ class EnterpriseRestartProcessTest {
     private final AtomicInteger escalations = new AtomicInteger();
     private final AtomicInteger permitsReduced = new AtomicInteger();
     private final AtomicInteger retestChecks = new AtomicInteger();
-    private final List<String> preparedTasks = new ArrayList<>();
+    /** What each form shows: which task it was computed for. */
+    private final FormDataSource formData = task -> Map.of(FORM_OF, task.getTaskDefinitionKey());
+    private static final String FORM_OF = "formOf";
+    private final List<String> formsRead = new ArrayList<>();
     private final List<String> recordedDecisions = new ArrayList<>();
     private final ApplicationStatusRecorder applicationStatus = new ApplicationStatusRecorder();
 
@@ -94,14 +97,14 @@ class EnterpriseRestartProcessTest {
             execution.setVariable(HAS_BLOCKERS, blocks != null && blocks);
         });
         Mocks.register("issuePermitDelegate", (JavaDelegate) execution -> permitsIssued.incrementAndGet());
-        Mocks.register("prepareReviewTaskListener",
-                (TaskListener) task -> preparedTasks.add(task.getTaskDefinitionKey()));
+        Mocks.register("reviewFormData", formData);
+        Mocks.register("taskCard", (TaskListener) task -> { });
         Mocks.register("recordDecisionListener",
                 (TaskListener) task -> recordedDecisions.add(task.getTaskDefinitionKey() + ":" + task.getVariable(DECISION)));
         Mocks.register("applicationStatus", applicationStatus);
         Mocks.register("processSettings", new ProcessSettings(Duration.ofDays(14), REVIEW_DUE, Duration.ofDays(1)));
         Mocks.register("escalateOverdueReviewDelegate", (JavaDelegate) execution -> escalations.incrementAndGet());
-        Mocks.register("prepareInfectionTaskListener", (TaskListener) task -> preparedTasks.add(task.getTaskDefinitionKey()));
+        Mocks.register("infectionFormData", formData);
         Mocks.register("recordInfectionDecisionListener",
                 (TaskListener) task -> recordedDecisions.add(task.getTaskDefinitionKey() + ":" + task.getVariable(DECISION)));
         Mocks.register("resumePermitDelegate", (JavaDelegate) execution -> permitsReduced.incrementAndGet());
@@ -133,7 +136,7 @@ class EnterpriseRestartProcessTest {
         assertThat(pi).variables().containsEntry(STEERING_APPROVED, true);
         assertThat(permitsIssued).hasValue(1);
         assertThat(applicationStatus.statuses).containsExactly("UNDER_REVIEW", "AWAITING_DECISION", "APPROVED");
-        assertThat(preparedTasks).containsExactlyInAnyOrder(
+        assertThat(formsRead).containsExactlyInAnyOrder(
                 "reviewHealth", "reviewHousing", "reviewLabour", "reviewTransport", "steeringDecision");
         assertThat(recordedDecisions).contains("reviewHealth:APPROVE", "steeringDecision:APPROVE");
     }
@@ -459,8 +462,9 @@ class EnterpriseRestartProcessTest {
         complete(task("steeringDecision", pi), decision, null);
     }
 
-    /** What Tasklist does when a member submits the form: the form's fields as variables of the task. */
+    /** What Tasklist does: reads the form's fields, then submits the member's decision as variables of the task. */
     private void complete(Task task, String decision, String comment) {
+        formsRead.add((String) engine.getFormService().getTaskFormVariables(task.getId()).getValue(FORM_OF, String.class));
         Map<String, Object> variables = new HashMap<>();
         variables.put(DECISION, decision);
         variables.put(COMMENT, comment);
