@@ -70,7 +70,7 @@ final class BareEngineBenchmark {
     private static ProcessEngineConfiguration configuration(Path dir) {
         StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
         // WRITE_DELAY=0 as in application.yml: each commit is on disk before start returns.
-        configuration.setJdbcUrl("jdbc:h2:file:" + dir.toAbsolutePath().resolve("bare") + ";WRITE_DELAY=0");
+        configuration.setJdbcUrl("jdbc:h2:file:" + dir.toAbsolutePath().resolve("bare") + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=256");
         configuration.setJdbcUsername("sa");
         configuration.setJdbcPassword("");
         configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
