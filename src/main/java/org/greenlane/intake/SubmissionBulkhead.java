@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import org.greenlane.rules.ActiveRuleSet;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -15,15 +16,21 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Lets only a few submissions and corrections be read, checked and stored at once; the others wait their turn.
  * Each one is seconds of CPU for a large roster: when 168 enterprises submitted together, every request shared the
- * two cores with all the others, and an enterprise reading its status waited seconds behind them.
+ * two cores with all the others, and an enterprise reading its status waited seconds behind them. While a rule set
+ * is being compiled and swapped in, new ones wait for it ({@link ActiveRuleSet#awaitNoChange}).
  */
 @Component
 class SubmissionBulkhead extends OncePerRequestFilter {
 
     private static final int AT_ONCE = Math.max(2, Runtime.getRuntime().availableProcessors());
-    private static final long MAX_WAIT_SECONDS = 60;
+    private static final long MAX_WAIT_NANOS = TimeUnit.SECONDS.toNanos(60);
 
     private final Semaphore turns = new Semaphore(AT_ONCE, true);
+    private final ActiveRuleSet rules;
+
+    SubmissionBulkhead(ActiveRuleSet rules) {
+        this.rules = rules;
+    }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -36,7 +43,9 @@ class SubmissionBulkhead extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         try {
-            if (!turns.tryAcquire(MAX_WAIT_SECONDS, TimeUnit.SECONDS)) {
+            long deadline = System.nanoTime() + MAX_WAIT_NANOS;
+            if (!rules.awaitNoChange(MAX_WAIT_NANOS)
+                    || !turns.tryAcquire(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
                 busy(response);
                 return;
             }

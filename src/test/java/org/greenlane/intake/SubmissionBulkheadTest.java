@@ -1,6 +1,9 @@
 package org.greenlane.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,8 +11,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.greenlane.rules.ActiveRuleSet;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -17,7 +23,13 @@ import org.springframework.mock.web.MockHttpServletResponse;
 
 class SubmissionBulkheadTest {
 
-    private final SubmissionBulkhead bulkhead = new SubmissionBulkhead();
+    private final ActiveRuleSet rules = mock(ActiveRuleSet.class);
+    private final SubmissionBulkhead bulkhead = new SubmissionBulkhead(rules);
+
+    @BeforeEach
+    void noRuleChange() throws InterruptedException {
+        when(rules.awaitNoChange(anyLong())).thenReturn(true);
+    }
     private final int atOnce = Math.max(2, Runtime.getRuntime().availableProcessors());
 
     @Test
@@ -50,6 +62,36 @@ class SubmissionBulkheadTest {
         }
         clients.shutdown();
         assertThat(most).hasValue(atOnce);
+    }
+
+    @Test
+    void aSubmissionWaitsForARuleSetBeingChangedAndIsRefusedUntouchedIfTheChangeNeverEnds() throws Exception {
+        // given a rule set being swapped in, that ends after 300 ms
+        CountDownLatch changed = new CountDownLatch(1);
+        when(rules.awaitNoChange(anyLong())).thenAnswer(call -> changed.await(call.getArgument(0), TimeUnit.NANOSECONDS));
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        timer.schedule(changed::countDown, 300, TimeUnit.MILLISECONDS);
+        MockFilterChain chain = new MockFilterChain();
+
+        // when a submission arrives
+        long started = System.nanoTime();
+        bulkhead.doFilter(new MockHttpServletRequest("POST", "/api/applications"), new MockHttpServletResponse(), chain);
+
+        // then it went on only after the change
+        timer.shutdown();
+        assertThat(chain.getRequest()).isNotNull();
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isGreaterThanOrEqualTo(250);
+
+        // when a change never ends within the wait
+        when(rules.awaitNoChange(anyLong())).thenReturn(false);
+        MockFilterChain refused = new MockFilterChain();
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        bulkhead.doFilter(new MockHttpServletRequest("PUT", "/api/applications/x"), response, refused);
+
+        // then it is answered 503 with Retry-After, and nothing behind the bulkhead ran
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(response.getHeader("Retry-After")).isEqualTo("10");
+        assertThat(refused.getRequest()).isNull();
     }
 
     @Test
