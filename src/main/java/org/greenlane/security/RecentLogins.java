@@ -6,6 +6,7 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -19,6 +20,8 @@ import org.springframework.security.core.Authentication;
  * check), and Basic sends the password with every request: checked each time, it capped the whole server at a few
  * dozen enterprise requests per second. Only successes are kept, keyed by the user and an HMAC of the password under
  * a key that never leaves this process, so memory holds no password; a wrong password always reaches the real check.
+ * Real checks run at most one per core at once: when 168 enterprises logged in together, their BCrypt checks took
+ * both cores for seconds and everyone else's requests waited behind them.
  */
 final class RecentLogins implements AuthenticationProvider {
 
@@ -31,6 +34,7 @@ final class RecentLogins implements AuthenticationProvider {
     private final AuthenticationManager checks;
     private final SecretKeySpec key;
     private final Map<String, Login> logins = new ConcurrentHashMap<>();
+    private final Semaphore checking = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
 
     RecentLogins(AuthenticationManager checks) {
         this.checks = checks;
@@ -48,15 +52,27 @@ final class RecentLogins implements AuthenticationProvider {
         String login = authentication.getName() + ":" + mac(password.toString());
         Login known = logins.get(login);
         long now = System.nanoTime();
-        if (known != null && now - known.until() < 0) {
-            return known.authentication();
+        if (known != null) {
+            if (now - known.until() < 0) {
+                return known.authentication();
+            }
+            logins.remove(login, known);
         }
-        Authentication checked = checks.authenticate(authentication);
+        Authentication checked = check(authentication);
         if (logins.size() >= MAX_KEPT) {
             logins.clear();
         }
         logins.put(login, new Login(checked, now + KEPT_NANOS));
         return checked;
+    }
+
+    private Authentication check(Authentication authentication) {
+        checking.acquireUninterruptibly();
+        try {
+            return checks.authenticate(authentication);
+        } finally {
+            checking.release();
+        }
     }
 
     @Override

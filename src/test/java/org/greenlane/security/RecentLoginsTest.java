@@ -3,19 +3,35 @@ package org.greenlane.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 class RecentLoginsTest {
 
     private final AtomicInteger checks = new AtomicInteger();
+    private final AtomicInteger checking = new AtomicInteger();
+    private final AtomicInteger mostAtOnce = new AtomicInteger();
     private final AuthenticationManager passwordCheck = login -> {
         checks.incrementAndGet();
+        mostAtOnce.accumulateAndGet(checking.incrementAndGet(), Math::max);
+        try {
+            Thread.sleep(20); // BCrypt's tens of milliseconds
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            checking.decrementAndGet();
+        }
         if (!"right".equals(login.getCredentials())) {
             throw new BadCredentialsException("Bad credentials");
         }
@@ -38,6 +54,25 @@ class RecentLoginsTest {
                     .isInstanceOf(BadCredentialsException.class);
         }
         assertThat(checks).hasValue(4);
+    }
+
+    @Test
+    void manyFirstLoginsAtOnceAreCheckedOnePerCoreAtATimeAndAllSucceed() throws Exception {
+        int cores = Runtime.getRuntime().availableProcessors();
+        ExecutorService clients = Executors.newFixedThreadPool(cores * 4);
+        List<Future<Authentication>> answers = new ArrayList<>();
+        for (int i = 0; i < cores * 4; i++) {
+            String user = "24000000" + i;
+            answers.add(clients.submit(() -> logins.authenticate(
+                    UsernamePasswordAuthenticationToken.unauthenticated(user, "right"))));
+        }
+        for (Future<Authentication> answer : answers) {
+            assertThat(answer.get(20, TimeUnit.SECONDS).isAuthenticated()).isTrue();
+        }
+        clients.shutdown();
+
+        assertThat(checks).hasValue(cores * 4);
+        assertThat(mostAtOnce.get()).isLessThanOrEqualTo(cores);
     }
 
     @Test
