@@ -46,8 +46,9 @@ final class BareEngineBenchmark {
     private BareEngineBenchmark() {
     }
 
-    static Result run(Path dir, int threads, int instances) throws InterruptedException, ExecutionException {
-        ProcessEngine engine = configuration(dir).buildProcessEngine();
+    static Result run(BenchDatabase database, int threads, int instances)
+            throws InterruptedException, ExecutionException {
+        ProcessEngine engine = configuration(database).buildProcessEngine();
         try {
             engine.getRepositoryService().createDeployment().addModelInstance("bare.bpmn", model()).deploy();
             RuntimeService runtime = engine.getRuntimeService();
@@ -67,11 +68,11 @@ final class BareEngineBenchmark {
     }
 
     /** Mirrors what the Spring Boot starter gives the server; everything not set here is the engine's default. */
-    private static ProcessEngineConfiguration configuration(Path dir) {
+    private static ProcessEngineConfiguration configuration(BenchDatabase database) {
         StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
-        // WRITE_DELAY=0 as in application.yml: each commit is on disk before start returns.
-        configuration.setJdbcUrl("jdbc:h2:file:" + dir.toAbsolutePath().resolve("bare") + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=256");
-        configuration.setJdbcUsername("sa");
+        configuration.setJdbcUrl(database.bareUrl());
+        configuration.setJdbcDriver(database.bareDriver());
+        configuration.setJdbcUsername(database.user());
         configuration.setJdbcPassword("");
         configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
         configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
@@ -135,7 +136,7 @@ final class BareEngineBenchmark {
     public static void main(String[] args) throws Exception {
         Path dir = Files.createTempDirectory("bare-engine");
         try {
-            Result result = run(dir, 2, 2000);
+            Result result = run(BenchDatabase.h2(dir), 2, 2000);
             System.out.printf("bare engine: %d threads, %d instances in %.2f s = %.1f instances/s%n",
                     result.threads(), result.instances(), result.seconds(), result.perSecond());
         } finally {

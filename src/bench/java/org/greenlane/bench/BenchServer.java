@@ -13,9 +13,14 @@ final class BenchServer {
     }
 
     static ServerProcess start(Path dir, Path rules, String name) throws IOException {
+        return start(dir, rules, name, List.of());
+    }
+
+    /** With settings ({@code --name=value}) such as another database. */
+    static ServerProcess start(Path dir, Path rules, String name, List<String> settings) throws IOException {
         List<String> jvmOptions = Arrays.stream(System.getProperty("server.jvm.options", "").split("\\s+"))
                 .filter(option -> !option.isBlank()).toList();
         return ServerProcess.start(dir.resolve("data"), rules, Benchmarks.RESULTS.resolve(name + "-server.log"),
-                jvmOptions, List.of());
+                jvmOptions, settings);
     }
 }

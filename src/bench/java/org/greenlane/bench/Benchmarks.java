@@ -25,6 +25,7 @@ public final class Benchmarks {
     private static final Map<String, Benchmark> ALL = Map.of(
             "screening", ScreeningBench::run,
             "intake", IntakeBench::run,
+            "intake-postgres", IntakeBench::runOnPostgres,
             "replay", ReplayBench::run,
             "reload", ReloadBench::run,
             "startup", StartupBench::run);
@@ -35,7 +36,7 @@ public final class Benchmarks {
         List<String> names = "all".equals(which) ? ORDER : List.of(which.split(","));
         for (String name : names) {
             if (!ALL.containsKey(name)) {
-                throw new IllegalArgumentException("Unknown benchmark " + name + "; one of " + ORDER + " or all");
+                throw new IllegalArgumentException("Unknown benchmark " + name + "; one of " + ALL.keySet() + " or all");
             }
         }
         Files.createDirectories(RESULTS);

@@ -31,8 +31,19 @@ final class IntakeBench {
 
     static List<String> run() throws Exception {
         Path dir = Files.createTempDirectory("greenlane-intake");
+        return runOn(BenchDatabase.h2(dir.resolve("bare")), dir, "intake");
+    }
+
+    /** The same on the local PostgreSQL, the production database: the server and the bare engine alike. */
+    static List<String> runOnPostgres() throws Exception {
+        try (BenchDatabase postgres = BenchDatabase.postgres()) {
+            return runOn(postgres, Files.createTempDirectory("greenlane-intake"), "intake-postgres");
+        }
+    }
+
+    private static List<String> runOn(BenchDatabase database, Path dir, String name) throws Exception {
         double server;
-        try (ServerProcess node = BenchServer.start(dir, Path.of("rules"), "intake")) {
+        try (ServerProcess node = BenchServer.start(dir, Path.of("rules"), name, database.serverSettings())) {
             Client enterprise = new Client(node.port, "2400123456", "demo");
             Client staff = new Client(node.port, "admin", "demo");
             submitAndAwaitReview(enterprise, staff, WARM_UP, 0);
@@ -42,14 +53,14 @@ final class IntakeBench {
                 throw new IllegalStateException(tasks + " review tasks open, expected " + 4 * (WARM_UP + APPLICATIONS));
             }
         }
-        BareEngineBenchmark.Result bare = BareEngineBenchmark.run(dir.resolve("bare"), 2, BARE_INSTANCES);
+        BareEngineBenchmark.Result bare = BareEngineBenchmark.run(database, 2, BARE_INSTANCES);
         double ratio = server / bare.perSecond();
         return List.of(
                 String.format("- server: %,d applications of %d workers from %d clients, submitted → screened → four "
                         + "review tasks open: %.1f applications/s (%,.0f workers/s)", APPLICATIONS, WORKERS, CLIENTS,
                         server, server * WORKERS),
-                String.format("- bare engine, same H2 file database and history level, %d threads: %.1f process "
-                        + "starts/s (%,d instances)", bare.threads(), bare.perSecond(), bare.instances()),
+                String.format("- bare engine, %s and history level, %d threads: %.1f process starts/s (%,d "
+                        + "instances)", database.label(), bare.threads(), bare.perSecond(), bare.instances()),
                 String.format("- server / bare engine: %.2f (target ≥ 0.5: %s)", ratio, ratio >= 0.5 ? "met" : "MISSED"));
     }
 
