@@ -12,13 +12,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drools.decisiontable.InputType;
 import org.drools.decisiontable.SpreadsheetCompiler;
 import org.greenlane.screening.ScreeningRules;
+import org.greenlane.system.BoundedMemo;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -40,14 +40,15 @@ class RuleCompiler {
 
     /** A table is handed to Drools as the DRL it compiles to, under its own name plus this. */
     private static final String TABLE_AS_DRL = ".drl";
-    private static final int REMEMBERED_TABLES = 64;
+
+    /**
+     * Each table's DRL by the checksum of its content, for every compiler in the JVM (the early compile at start-up
+     * too). Reading spreadsheets was a third of a reload's time under load, and Drools read every table a second
+     * time; now only a changed table is read, once.
+     */
+    private static final BoundedMemo<String, String> TABLE_DRL = new BoundedMemo<>(64);
 
     private final KieServices kieServices = KieServices.Factory.get();
-    /**
-     * Each table's DRL by the checksum of its content. Reading spreadsheets was a third of a reload's time under
-     * load, and Drools read every table a second time; now only a changed table is read, once.
-     */
-    private final Map<String, String> tableDrl = new ConcurrentHashMap<>();
 
     /** Whether the rule folder holds this file as a rule source (DRL or decision table). */
     static boolean isRuleSource(String name) {
@@ -121,17 +122,9 @@ class RuleCompiler {
                     + ".drl.xlsx, .drl.xls or .drl.csv: rename it to " + suggested));
         }
         try {
-            String key = sha256(content);
-            String drl = tableDrl.get(key);
-            if (drl == null) {
-                InputType type = lower.endsWith(".csv") ? InputType.CSV : InputType.XLS;
-                drl = new SpreadsheetCompiler().compile(new ByteArrayInputStream(content), type);
-                if (tableDrl.size() >= REMEMBERED_TABLES) {
-                    tableDrl.clear();
-                }
-                tableDrl.put(key, drl);
-            }
-            tablesAsDrl.put(name, drl);
+            InputType type = lower.endsWith(".csv") ? InputType.CSV : InputType.XLS;
+            tablesAsDrl.put(name, TABLE_DRL.get(sha256(content),
+                    key -> new SpreadsheetCompiler().compile(new ByteArrayInputStream(content), type)));
             return List.of();
         } catch (RuntimeException e) {
             return List.of(new RuleProblem(name, "", "The table cannot be read: " + rootMessage(e)));

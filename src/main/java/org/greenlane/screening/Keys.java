@@ -2,9 +2,8 @@ package org.greenlane.screening;
 
 import java.text.Normalizer;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import org.greenlane.system.BoundedMemo;
 
 /**
  * Matching keys for names people type in many ways: "Song Khê – Nội Hoàng" and "song khe - noi hoang" meet, and so
@@ -18,10 +17,8 @@ public final class Keys {
 
     /**
      * Rosters repeat the same few hundred communes and districts; normalising each anew cost more than the rules.
-     * Bounded, so that names sent to fill it only cost a refill.
      */
-    private static final int CACHED_NAMES = 20_000;
-    private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
+    private static final BoundedMemo<String, String> NORMALISED = new BoundedMemo<>(20_000);
 
     private Keys() {
     }
@@ -30,15 +27,7 @@ public final class Keys {
         if (text == null) {
             return "";
         }
-        String key = CACHE.get(text);
-        if (key == null) {
-            if (CACHE.size() >= CACHED_NAMES) {
-                CACHE.clear();
-            }
-            key = normalise(text);
-            CACHE.put(text, key);
-        }
-        return key;
+        return NORMALISED.get(text, Keys::normalise);
     }
 
     private static String normalise(String text) {
