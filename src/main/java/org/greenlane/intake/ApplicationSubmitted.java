@@ -1,5 +1,8 @@
 package org.greenlane.intake;
 
-/** Published inside the submitting transaction: whoever routes applications starts here, or nothing is stored. */
-public record ApplicationSubmitted(String applicationId) {
+/**
+ * Published inside the submitting transaction, after the document is stored: whoever routes applications starts
+ * here, or nothing is stored.
+ */
+public record ApplicationSubmitted(String applicationId, ApplicationDocument document) {
 }

@@ -62,7 +62,7 @@ class IntakeService {
         store.insert(id, application, idempotencyKey, hash, clock.instant());
         timeline.record(id, "SUBMITTED", application.enterprise().taxCode(),
                 application.workers().size() + " workers");
-        events.publishEvent(new ApplicationSubmitted(id));
+        events.publishEvent(new ApplicationSubmitted(id, application));
         return new Submission(id, false);
     }
 

@@ -1,5 +1,6 @@
 package org.greenlane.workflow;
 
+import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.greenlane.incident.InfectionReported;
@@ -16,15 +17,24 @@ import org.springframework.stereotype.Component;
 class ProcessRouter {
 
     private final RuntimeService runtime;
+    private final ApplicationScreening screening;
 
-    ProcessRouter(RuntimeService runtime) {
+    ProcessRouter(RuntimeService runtime, ApplicationScreening screening) {
         this.runtime = runtime;
+        this.screening = screening;
     }
 
+    /**
+     * Screens the submission and starts its process in the same transaction: one commit and no job per
+     * application. The process skips its own screening task when the start brings the screening's verdict.
+     */
     @EventListener
     void start(ApplicationSubmitted submitted) {
-        runtime.startProcessInstanceByKey(ProcessVariables.PROCESS_KEY, submitted.applicationId(),
-                Map.of(ProcessVariables.APPLICATION_ID, submitted.applicationId()));
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(ProcessVariables.APPLICATION_ID, submitted.applicationId());
+        screening.screenSubmitted(submitted.applicationId(), submitted.document())
+                .ifPresent(hasBlockers -> variables.put(ProcessVariables.HAS_BLOCKERS, hasBlockers));
+        runtime.startProcessInstanceByKey(ProcessVariables.PROCESS_KEY, submitted.applicationId(), variables);
     }
 
     @EventListener

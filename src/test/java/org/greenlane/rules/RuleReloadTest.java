@@ -39,6 +39,8 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.greenlane.IntegrationTest;
 import org.greenlane.TestApplications;
 import org.greenlane.intake.ApplicationDocument;
@@ -89,6 +91,10 @@ class RuleReloadTest extends IntegrationTest {
     ActiveRuleSet activeRules;
     @Autowired
     Screener screener;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    ManagementService management;
 
     private int versionBefore;
     private String checksumBefore;
@@ -111,9 +117,7 @@ class RuleReloadTest extends IntegrationTest {
         for (Path leftover : leftovers) {
             Files.deleteIfExists(leftover);
         }
-        ResponseEntity<JsonNode> restored = author.postForEntity("/api/rules/versions/{v}/activate?comment={c}", null,
-                JsonNode.class, versionBefore, "restored after RuleReloadTest");
-        assertThat(restored.getStatusCode()).isEqualTo(HttpStatus.OK);
+        activate(versionBefore, "restored after RuleReloadTest");
         awaitFolderInSync();
         assertThat(rules().get("version").asInt()).isEqualTo(versionBefore);
         assertSameFiles(folderFiles(), filesBefore);
@@ -212,6 +216,32 @@ class RuleReloadTest extends IntegrationTest {
 
         // then
         awaitBackInSyncWithoutNewActivation(activations);
+    }
+
+    @Test
+    void aSubmissionTheRulesFailOnIsKeptAndScreenedByTheProcessOnceTheRulesAreFixed() {
+        // given an active rule that fails at run time on rosters of 13 workers
+        int failingRoster = 13;
+        assertThat(putFile("fails-on-a-roster.drl", ruleFailingOn(failingRoster).getBytes(StandardCharsets.UTF_8),
+                "RuleReloadTest").getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        // when such an application is submitted
+        String id = submit(TestApplications.clean(failingRoster));
+
+        // then it is acknowledged and kept; the process's screening task fails into an incident, not the submission
+        String processId = runtime.createProcessInstanceQuery().processInstanceBusinessKey(id).singleResult().getId();
+        await().atMost(SWAP).until(() -> runtime.createIncidentQuery().processInstanceId(processId).count() == 1);
+        assertThat(status(id).get("status").asText()).isEqualTo("SCREENING");
+        assertThat(http.getForEntity("/api/applications/{id}/screening", JsonNode.class, id).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+
+        // when the rule author takes the rule back and an operator retries the screening
+        activate(versionBefore, "RuleReloadTest: the failing rule taken back");
+        management.setJobRetries(management.createJobQuery().processInstanceId(processId).singleResult().getId(), 1);
+
+        // then the process screens it with the fixed rules
+        awaitStatus(id, "UNDER_REVIEW");
+        assertThat(awaitScreening(id).get("ruleSetVersion").asText()).isEqualTo("v" + versionBefore);
     }
 
     @Test
@@ -582,6 +612,23 @@ class RuleReloadTest extends IntegrationTest {
                 """;
     }
 
+    /** A rule whose consequence fails on any application of the given number of workers. */
+    private static String ruleFailingOn(int workerCount) {
+        return """
+                package org.greenlane.rules;
+
+                import org.greenlane.screening.ApplicationFact;
+
+                // A rule for RuleReloadTest: it fails at run time, as a rule with a mistake in its consequence does.
+                rule "RuleReloadTestFailsOnARoster"
+                when
+                    ApplicationFact( workerCount == %d )
+                then
+                    throw new IllegalStateException("RuleReloadTest: this rule fails");
+                end
+                """.formatted(workerCount);
+    }
+
     /** A rule that never fires; unique per call so that it always makes a version of its own. */
     private static String harmlessRule() {
         return """
@@ -661,6 +708,11 @@ class RuleReloadTest extends IntegrationTest {
         assertThat(rules.has("pendingError")).isFalse();
         assertThat(health().get("status").asText()).isEqualTo("UP");
         assertThat(activationCount()).isEqualTo(activations);
+    }
+
+    private void activate(int version, String comment) {
+        assertThat(author.postForEntity("/api/rules/versions/{v}/activate?comment={c}", null, JsonNode.class, version,
+                comment).getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 
     private long activationCount() {

@@ -178,6 +178,40 @@ class EnterpriseRestartProcessTest {
     }
 
     @Test
+    void applicationScreenedAtSubmissionGoesStraightToTheGroupsWithoutAJob() {
+        // when the submission brings its screening's verdict
+        ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey(
+                PROCESS_KEY, APPLICATION, Map.of(APPLICATION_ID, APPLICATION, HAS_BLOCKERS, false));
+
+        // then the four groups review at once, in the submitting transaction
+        assertThat(pi).hasPassedInOrder("applicationSubmitted", "screenedAtSubmission", "blockersFound")
+                .hasNotPassed("screenApplication")
+                .isWaitingAt("reviewHealth", "reviewHousing", "reviewLabour", "reviewTransport");
+        assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).activityId("screenApplication")
+                .count()).isZero();
+        assertThat(screenings).hasValue(0);
+        assertThat(applicationStatus.statuses).containsExactly("UNDER_REVIEW");
+    }
+
+    @Test
+    void blockersFoundAtSubmissionAskForCorrectionAndTheProcessScreensTheCorrection() {
+        // given a submission whose screening found a blocker
+        screeningBlocks.add(false);
+        ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey(
+                PROCESS_KEY, APPLICATION, Map.of(APPLICATION_ID, APPLICATION, HAS_BLOCKERS, true));
+        assertThat(pi).hasPassed("correctionRequested").isWaitingAt("awaitCorrection");
+
+        // when the enterprise corrects it
+        correctApplication();
+
+        // then the process's own screening task screens the correction
+        screen(pi);
+        assertThat(pi).isWaitingAt("reviewHealth", "reviewHousing", "reviewLabour", "reviewTransport");
+        assertThat(screenings).hasValue(1);
+        assertThat(applicationStatus.statuses).containsExactly("NEEDS_CORRECTION", "UNDER_REVIEW");
+    }
+
+    @Test
     void groupRequestingChangesSendsApplicationBackAndAllFourGroupsReviewAgain() {
         // given
         ProcessInstance pi = submitApplication();
@@ -431,6 +465,7 @@ class EnterpriseRestartProcessTest {
 
     // ---------------------------------------------------------------------------------------------------------
 
+    /** A submission that comes without a verdict (the rules failed on it when it was submitted): the process screens it. */
     private ProcessInstance submitApplication() {
         ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey(
                 PROCESS_KEY, APPLICATION, Map.of(APPLICATION_ID, APPLICATION));
@@ -438,7 +473,7 @@ class EnterpriseRestartProcessTest {
         return pi;
     }
 
-    /** Screening is asyncBefore: its job has to be executed explicitly. */
+    /** The process's screening task is asyncBefore: its job has to be executed explicitly. */
     private void screen(ProcessInstance pi) {
         assertThat(pi).isWaitingAt("screenApplication");
         execute(job("screenApplication", pi));
