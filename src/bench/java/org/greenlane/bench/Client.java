@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 
-/** A user of the server under load: JSON in and out over HTTP Basic, any unexpected status an exception. */
+/** A user of the server under load: JSON in and out, any unexpected status an exception. */
 final class Client {
 
     static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
@@ -26,10 +26,19 @@ final class Client {
     private final int port;
     private final String authorization;
 
+    /** Over HTTP Basic. */
     Client(int port, String user, String password) {
+        this(port, "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private Client(int port, String authorization) {
         this.port = port;
-        this.authorization = "Basic " + Base64.getEncoder()
-                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this.authorization = authorization;
+    }
+
+    /** With an identity provider's bearer token. */
+    static Client bearer(int port, String token) {
+        return new Client(port, "Bearer " + token);
     }
 
     JsonNode get(String path) {

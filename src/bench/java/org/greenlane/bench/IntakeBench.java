@@ -22,7 +22,8 @@ final class IntakeBench {
 
     static final int WORKERS = 144;
     private static final int CLIENTS = 8;
-    private static final int WARM_UP = 60;
+    /** Until the JIT has compiled the hot paths: after 60, C2 still took most of a core through the measurement. */
+    static final int WARM_UP = 300;
     private static final int APPLICATIONS = 600;
     private static final int BARE_INSTANCES = 3_000;
 
