@@ -58,8 +58,7 @@ class ApplicationScreening {
     boolean screenStored(String id) {
         StoredApplication stored = applications.get(id);
         ApplicationDocument document = applications.document(id);
-        ScreeningResult result = screeningTime.record(() -> screen(document, sharedSites(stored, document)));
-        return keep(stored, result);
+        return keep(stored, screen(document, sharedSites(stored, document)));
     }
 
     /**
@@ -71,7 +70,7 @@ class ApplicationScreening {
         Map<String, Integer> sharing = sharedSites(stored, document);
         ScreeningResult result;
         try {
-            result = screeningTime.record(() -> screen(document, sharing));
+            result = screen(document, sharing);
         } catch (RuntimeException e) {
             log.warn("Screening at submission failed; the process screens the application again", e);
             return Optional.empty();
@@ -86,7 +85,7 @@ class ApplicationScreening {
     }
 
     private ScreeningResult screen(ApplicationDocument document, Map<String, Integer> sharing) {
-        return screener.screen(rules.get(), document, sharing, clock.instant());
+        return screeningTime.record(() -> screener.screen(rules.get(), document, sharing, clock.instant()));
     }
 
     private boolean keep(StoredApplication stored, ScreeningResult result) {
