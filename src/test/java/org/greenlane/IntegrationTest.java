@@ -9,9 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,35 +62,13 @@ public abstract class IntegrationTest {
     /** A copy of the shipped rules: tests edit it as an official would, the repository's folder stays untouched. */
     protected static final Path RULES = copyOfShippedRules();
 
-    /** The key a test "province identity provider" signs bearer tokens with; the server trusts its public half. */
-    protected static final KeyPair TOKEN_KEYS = tokenKeys();
+    /** The test "province identity provider": it signs bearer tokens, the server trusts its public key. */
+    protected static final TokenIssuer TOKENS = new TokenIssuer();
 
     @DynamicPropertySource
     static void rulesFolderAndTokenKey(DynamicPropertyRegistry registry) {
         registry.add("greenlane.rules-dir", RULES::toString);
-        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", IntegrationTest::publicKeyFile);
-    }
-
-    private static KeyPair tokenKeys() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String publicKeyFile() {
-        try {
-            Path pem = Files.createTempFile("greenlane-token-key", ".pem");
-            String base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                    .encodeToString(TOKEN_KEYS.getPublic().getEncoded());
-            Files.writeString(pem, "-----BEGIN PUBLIC KEY-----\n" + base64 + "\n-----END PUBLIC KEY-----\n");
-            return pem.toUri().toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", TOKENS::publicKeyLocation);
     }
 
     private static Path copyOfShippedRules() {

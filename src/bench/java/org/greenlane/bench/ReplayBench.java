@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.greenlane.ServerProcess;
 import org.greenlane.TestApplications;
+import org.greenlane.TokenIssuer;
 import org.greenlane.intake.ApplicationDocument;
 
 /**
@@ -56,7 +57,8 @@ final class ReplayBench {
         Path dir = Files.createTempDirectory("greenlane-replay");
         TokenIssuer issuer = new TokenIssuer();
         try (ServerProcess node = BenchServer.start(dir, Path.of("rules"), "replay-" + login.name().toLowerCase(),
-                List.of(issuer.serverSetting(dir)))) {
+                List.of("--spring.security.oauth2.resourceserver.jwt.public-key-location="
+                        + issuer.publicKeyLocation()))) {
             Client admin = new Client(node.port, "admin", "demo");
             List<Client> enterprises = new ArrayList<>();
             List<ApplicationDocument> applications = new ArrayList<>();

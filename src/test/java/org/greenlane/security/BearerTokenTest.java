@@ -3,21 +3,14 @@ package org.greenlane.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
-import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import org.greenlane.TestApplications;
+import org.greenlane.TokenIssuer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpEntity;
@@ -27,7 +20,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /**
- * Bearer tokens of the province identity provider, signed here with {@link #TOKEN_KEYS}: {@code tax_code} makes
+ * Bearer tokens of the province identity provider, signed here by {@link #TOKENS}: {@code tax_code} makes
  * the enterprise, {@code groups} a staff member; a token signed by anyone else, or expired, is no login at all.
  * Token times are real time: the server checks them on the system clock, not on the tests' fixed one.
  */
@@ -42,7 +35,7 @@ class BearerTokenTest extends ApiTest {
 
     @Test
     void anEnterpriseTokenReadsThatEnterprisesApplications() {
-        String token = sign(claims().claim("tax_code", ENTERPRISE), TOKEN_KEYS.getPrivate());
+        String token = TOKENS.sign(claims().claim("tax_code", ENTERPRISE));
 
         ResponseEntity<String> read = get("/api/applications/" + id, token);
         ResponseEntity<String> list = get("/api/applications?size=200", token);
@@ -55,7 +48,7 @@ class BearerTokenTest extends ApiTest {
     @Test
     void anotherEnterprisesTokenDoesNotSeeTheApplication() {
         String other = newTaxCode();
-        String token = sign(claims().claim("tax_code", other), TOKEN_KEYS.getPrivate());
+        String token = TOKENS.sign(claims().claim("tax_code", other));
 
         problem(get("/api/applications/" + id, token), HttpStatus.NOT_FOUND);
         assertThat(read(get("/api/applications?size=200", token).getBody()).get("content").findValuesAsText("id"))
@@ -66,8 +59,7 @@ class BearerTokenTest extends ApiTest {
 
     @Test
     void aStaffTokenReadsAnyApplicationButSubmitsNone() {
-        String token = sign(claims().claim("preferred_username", "inspector").claim("groups", List.of("health")),
-                TOKEN_KEYS.getPrivate());
+        String token = TOKENS.sign(claims().claim("preferred_username", "inspector").claim("groups", List.of("health")));
 
         ResponseEntity<String> read = get("/api/applications/" + id, token);
         ResponseEntity<String> list = get("/api/applications?size=200", token);
@@ -81,16 +73,14 @@ class BearerTokenTest extends ApiTest {
 
     @Test
     void aTokenWithNeitherTaxCodeNorGroupsMayReadNothing() {
-        String token = sign(claims(), TOKEN_KEYS.getPrivate());
+        String token = TOKENS.sign(claims());
 
         problem(get("/api/applications/" + id, token), HttpStatus.FORBIDDEN);
     }
 
     @Test
-    void aTokenSignedWithAnotherKeyIsNoLogin() throws NoSuchAlgorithmException {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        String forged = sign(claims().claim("tax_code", ENTERPRISE), generator.generateKeyPair().getPrivate());
+    void aTokenSignedWithAnotherKeyIsNoLogin() {
+        String forged = new TokenIssuer().sign(claims().claim("tax_code", ENTERPRISE));
 
         ResponseEntity<String> answer = get("/api/applications/" + id, forged);
 
@@ -102,9 +92,9 @@ class BearerTokenTest extends ApiTest {
     @Test
     void anExpiredTokenIsNoLogin() {
         Instant anHourAgo = Instant.now().minus(Duration.ofHours(1));
-        String expired = sign(new JWTClaimsSet.Builder().subject("enterprise-" + ENTERPRISE)
+        String expired = TOKENS.sign(new JWTClaimsSet.Builder().subject("enterprise-" + ENTERPRISE)
                 .issueTime(Date.from(anHourAgo.minus(Duration.ofMinutes(10))))
-                .expirationTime(Date.from(anHourAgo)).claim("tax_code", ENTERPRISE), TOKEN_KEYS.getPrivate());
+                .expirationTime(Date.from(anHourAgo)).claim("tax_code", ENTERPRISE));
 
         ResponseEntity<String> answer = get("/api/applications/" + id, expired);
 
@@ -114,9 +104,9 @@ class BearerTokenTest extends ApiTest {
 
     @Test
     void aTamperedTokenIsNoLogin() {
-        String staff = sign(claims().claim("groups", List.of("labour")), TOKEN_KEYS.getPrivate());
+        String staff = TOKENS.sign(claims().claim("groups", List.of("labour")));
         String[] parts = staff.split("\\.");
-        String admin = sign(claims().claim("groups", List.of("admin")), TOKEN_KEYS.getPrivate()).split("\\.")[1];
+        String admin = TOKENS.sign(claims().claim("groups", List.of("admin"))).split("\\.")[1];
 
         problem(get("/api/audit", parts[0] + "." + admin + "." + parts[2]), HttpStatus.UNAUTHORIZED);
     }
@@ -125,16 +115,6 @@ class BearerTokenTest extends ApiTest {
         Instant now = Instant.now();
         return new JWTClaimsSet.Builder().subject(UUID.randomUUID().toString()).issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(Duration.ofMinutes(5))));
-    }
-
-    private static String sign(JWTClaimsSet.Builder claims, PrivateKey key) {
-        try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims.build());
-            jwt.sign(new RSASSASigner(key));
-            return jwt.serialize();
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** The bearer token takes the place of the demo enterprise's Basic credentials the template would add. */
