@@ -25,8 +25,11 @@ import org.greenlane.intake.ApplicationDocument.TestResult;
 import org.greenlane.intake.ApplicationDocument.TestType;
 import org.greenlane.intake.ApplicationDocument.Worker;
 import org.kie.api.KieBase;
+import org.kie.api.KieServices;
 import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionConfiguration;
+import org.kie.api.runtime.conf.ThreadSafeOption;
 
 /**
  * Screens an application with a rule set, in two passes over one KieBase: the worker criteria mark each worker,
@@ -39,6 +42,12 @@ public final class Screener {
             .thenComparing(Finding::group).thenComparing(Finding::code).thenComparing(Finding::subject);
 
     private static final int BATCH = 2_000;
+
+    /**
+     * Every session here is filled, fired and read by one thread; a thread-safe session's locks and concurrent node
+     * memories cost the worker pass about a tenth of its time (src/bench/BENCHMARKS.md).
+     */
+    private static final KieSessionConfiguration ONE_THREAD = oneThreadSessions();
 
     private final ZoneId zone;
 
@@ -77,7 +86,7 @@ public final class Screener {
         }
 
         List<Finding> findings = new ArrayList<>(summarise(countedMarks));
-        KieSession session = rules.kieBase().newKieSession();
+        KieSession session = newSession(rules.kieBase());
         try {
             applicationFacts(application, eligible, otherEnterprisesAtAddress, at).forEach(session::insert);
             session.fireAllRules();
@@ -97,7 +106,7 @@ public final class Screener {
      */
     public List<Finding> retest(ScreeningRules rules, ApplicationDocument application, Set<String> approved,
                                 Instant at) {
-        KieSession session = rules.kieBase().newKieSession();
+        KieSession session = newSession(rules.kieBase());
         try {
             application.workers().stream().filter(worker -> approved.contains(worker.citizenId()))
                     .forEach(worker -> session.insert(new RetestedWorker(worker.citizenId(), worker.fullName(),
@@ -125,33 +134,45 @@ public final class Screener {
      */
     List<List<WorkerMark>> markWorkers(KieBase kieBase, List<ScreenedWorker> workers) {
         IntStream batches = IntStream.range(0, (workers.size() + BATCH - 1) / BATCH);
-        List<List<WorkerMark>> found = (workers.size() > BATCH ? batches.parallel() : batches)
-                .mapToObj(batch -> markBatch(kieBase, workers.subList(batch * BATCH,
-                        Math.min(workers.size(), (batch + 1) * BATCH))))
+        List<List<List<WorkerMark>>> found = (workers.size() > BATCH ? batches.parallel() : batches)
+                .mapToObj(batch -> markBatch(kieBase, workers, batch * BATCH,
+                        Math.min(workers.size(), (batch + 1) * BATCH)))
                 .toList();
-        List<List<WorkerMark>> byWorker = new ArrayList<>(Collections.nCopies(workers.size(), List.of()));
-        for (List<WorkerMark> batch : found) {
-            for (WorkerMark mark : batch) {
-                List<WorkerMark> own = byWorker.get(mark.getWorker());
-                if (own.isEmpty()) {
-                    own = new ArrayList<>(2);
-                    byWorker.set(mark.getWorker(), own);
-                }
-                own.add(mark);
-            }
-        }
+        List<List<WorkerMark>> byWorker = new ArrayList<>(workers.size());
+        found.forEach(byWorker::addAll);
         return byWorker;
     }
 
-    private static List<WorkerMark> markBatch(KieBase kieBase, List<ScreenedWorker> workers) {
-        KieSession session = kieBase.newKieSession();
+    /** The marks of the workers from index {@code from} to {@code to}, grouped by worker on the batch's own core. */
+    private static List<List<WorkerMark>> markBatch(KieBase kieBase, List<ScreenedWorker> workers, int from, int to) {
+        KieSession session = newSession(kieBase);
         try {
-            workers.forEach(session::insert);
+            workers.subList(from, to).forEach(session::insert);
             session.fireAllRules();
-            return objects(session, WorkerMark.class);
+            List<List<WorkerMark>> byWorker = new ArrayList<>(Collections.nCopies(to - from, List.of()));
+            for (WorkerMark mark : objects(session, WorkerMark.class)) {
+                int worker = mark.getWorker() - from;
+                List<WorkerMark> own = byWorker.get(worker);
+                if (own.isEmpty()) {
+                    own = new ArrayList<>(2);
+                    byWorker.set(worker, own);
+                }
+                own.add(mark);
+            }
+            return byWorker;
         } finally {
             session.dispose();
         }
+    }
+
+    private static KieSession newSession(KieBase kieBase) {
+        return kieBase.newKieSession(ONE_THREAD, null);
+    }
+
+    private static KieSessionConfiguration oneThreadSessions() {
+        KieSessionConfiguration configuration = KieServices.Factory.get().newKieSessionConfiguration();
+        configuration.setOption(ThreadSafeOption.NO);
+        return configuration;
     }
 
     private ScreenedWorker screenedWorker(int index, Worker worker, Instant at) {
