@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import org.greenlane.ServerProcess;
 import org.greenlane.TestApplications;
 import org.greenlane.TokenIssuer;
@@ -124,7 +125,8 @@ final class ReplayBench {
                                      List<Long> latenciesMicros, List<Integer> failures) {
         while (replaying.get()) {
             if (ids.isEmpty()) {
-                Thread.onSpinWait();
+                // a spinning reader would take a core from the server before the first acknowledgement
+                LockSupport.parkNanos(1_000_000);
                 continue;
             }
             String[] owned = ids.get(ThreadLocalRandom.current().nextInt(ids.size())).split("/");
