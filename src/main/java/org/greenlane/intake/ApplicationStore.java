@@ -33,13 +33,15 @@ public class ApplicationStore {
         this.json = json;
     }
 
-    void insert(String id, ApplicationDocument document, String idempotencyKey, String requestHash, Instant now) {
+    /** @param documentJson the document as {@link #json} writes it, which the caller hashed */
+    void insert(String id, ApplicationDocument document, String documentJson, String idempotencyKey,
+                String requestHash, Instant now) {
         var enterprise = document.enterprise();
         jdbc.sql("insert into application (id, tax_code, enterprise_name, industrial_park, status, revision, "
                         + "review_round, worker_count, document, idempotency_key, request_hash, submitted_at, updated_at) "
                         + "values (?, ?, ?, ?, ?, 1, 0, ?, ?, ?, ?, ?, ?)")
                 .params(id, enterprise.taxCode(), enterprise.name(), enterprise.industrialPark(),
-                        ApplicationStatus.SCREENING.name(), document.workers().size(), write(document), idempotencyKey,
+                        ApplicationStatus.SCREENING.name(), document.workers().size(), documentJson, idempotencyKey,
                         requestHash, Timestamp.from(now), Timestamp.from(now))
                 .update();
         replaceSites(id, document);
@@ -49,7 +51,7 @@ public class ApplicationStore {
         var enterprise = document.enterprise();
         jdbc.sql("update application set enterprise_name = ?, industrial_park = ?, worker_count = ?, document = ?, "
                         + "revision = revision + 1, status = ?, updated_at = ? where id = ?")
-                .params(enterprise.name(), enterprise.industrialPark(), document.workers().size(), write(document),
+                .params(enterprise.name(), enterprise.industrialPark(), document.workers().size(), json(document),
                         ApplicationStatus.SCREENING.name(), Timestamp.from(now), id)
                 .update();
         replaceSites(id, document);
@@ -57,7 +59,7 @@ public class ApplicationStore {
 
     /** New test results of an approved application: the document changes, its revision and status do not. */
     public void replaceRoster(String id, ApplicationDocument document) {
-        jdbc.sql("update application set document = ? where id = ?").params(write(document), id).update();
+        jdbc.sql("update application set document = ? where id = ?").params(json(document), id).update();
     }
 
     private void replaceSites(String id, ApplicationDocument document) {
@@ -163,7 +165,8 @@ public class ApplicationStore {
     public record Page<T>(List<T> content, int page, int size, long totalElements) {
     }
 
-    private String write(ApplicationDocument document) {
+    /** The document as this store keeps it. */
+    String json(ApplicationDocument document) {
         try {
             return json.writeValueAsString(document);
         } catch (JsonProcessingException e) {

@@ -1,7 +1,5 @@
 package org.greenlane.intake;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -26,16 +24,14 @@ class IntakeService {
     private final ApplicationStore store;
     private final Timeline timeline;
     private final ApplicationEventPublisher events;
-    private final ObjectMapper json;
     private final Clock clock;
 
     IntakeService(IntakeValidator validator, ApplicationStore store, Timeline timeline,
-                  ApplicationEventPublisher events, ObjectMapper json, Clock clock) {
+                  ApplicationEventPublisher events, Clock clock) {
         this.validator = validator;
         this.store = store;
         this.timeline = timeline;
         this.events = events;
-        this.json = json;
         this.clock = clock;
     }
 
@@ -51,7 +47,8 @@ class IntakeService {
                     throw new ForbiddenException(new FieldProblem("enterprise.taxCode",
                             "must be your own tax code " + own + ": an enterprise submits only for itself"));
                 });
-        String hash = hash(application);
+        String document = store.json(application);
+        String hash = sha256(document);
         if (idempotencyKey != null) {
             var earlier = store.findByIdempotencyKey(application.enterprise().taxCode(), idempotencyKey);
             if (earlier.isPresent()) {
@@ -59,7 +56,7 @@ class IntakeService {
             }
         }
         String id = UUID.randomUUID().toString();
-        store.insert(id, application, idempotencyKey, hash, clock.instant());
+        store.insert(id, application, document, idempotencyKey, hash, clock.instant());
         timeline.record(id, "SUBMITTED", application.enterprise().taxCode(),
                 application.workers().size() + " workers");
         events.publishEvent(new ApplicationSubmitted(id, application));
@@ -72,7 +69,7 @@ class IntakeService {
         var earlier = store.findByIdempotencyKey(application.enterprise().taxCode(), idempotencyKey)
                 .orElseThrow(() -> new ConflictException("The submission with this Idempotency-Key could not be "
                         + "stored; send it again."));
-        return replay(earlier, hash(application));
+        return replay(earlier, sha256(store.json(application)));
     }
 
     private static Submission replay(ApplicationStore.Replay earlier, String hash) {
@@ -103,11 +100,11 @@ class IntakeService {
         return store.get(id);
     }
 
-    private String hash(ApplicationDocument application) {
+    private static String sha256(String document) {
         try {
-            byte[] canonical = json.writeValueAsString(application).getBytes(StandardCharsets.UTF_8);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(document.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
