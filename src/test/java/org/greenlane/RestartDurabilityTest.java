@@ -95,6 +95,9 @@ class RestartDurabilityTest {
                     acknowledged.size(), decided.size(), acknowledged.stream().filter(id -> exists(second, id)).count(),
                     decided.stream().filter(id -> healthApproved(second, id)).count());
         }
+        // stopped gracefully, the engine released its jobs and wrote its metrics before the database closed
+        assertThat(Files.readString(log)).contains("ENGINE-00007 Process Engine default closed")
+                .doesNotContain("Database is already closed");
     }
 
     /** Approves the health task of each acknowledged application as soon as it is open, until the server dies. */
