@@ -1,13 +1,11 @@
 package org.greenlane.intake;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.greenlane.security.CurrentUser;
+import org.greenlane.system.Checksum;
 import org.greenlane.system.ConflictException;
 import org.greenlane.system.FieldProblem;
 import org.greenlane.system.ForbiddenException;
@@ -101,12 +99,7 @@ class IntakeService {
     }
 
     private static String sha256(String document) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(document.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Checksum.sha256(document.getBytes(StandardCharsets.UTF_8));
     }
 
     record Submission(String applicationId, boolean replayed) {

@@ -19,6 +19,7 @@ import org.drools.decisiontable.InputType;
 import org.drools.decisiontable.SpreadsheetCompiler;
 import org.greenlane.screening.ScreeningRules;
 import org.greenlane.system.BoundedMemo;
+import org.greenlane.system.Checksum;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -123,7 +124,7 @@ class RuleCompiler {
         }
         try {
             InputType type = lower.endsWith(".csv") ? InputType.CSV : InputType.XLS;
-            tablesAsDrl.put(name, TABLE_DRL.get(sha256(content),
+            tablesAsDrl.put(name, TABLE_DRL.get(Checksum.sha256(content),
                     key -> new SpreadsheetCompiler().compile(new ByteArrayInputStream(content), type)));
             return List.of();
         } catch (RuntimeException e) {
@@ -168,15 +169,6 @@ class RuleCompiler {
             root = root.getCause();
         }
         return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-    }
-
-    /** A file's own checksum, the same as {@code sha256sum} prints. */
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** One checksum over the names and contents, so that the same files always give the same identity. */

@@ -9,6 +9,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.greenlane.intake.ApplicationDocument;
 import org.greenlane.intake.ApplicationStore;
+import org.greenlane.system.Checksum;
 import org.greenlane.system.FieldProblem;
 import org.greenlane.system.InvalidRequestException;
 import org.greenlane.system.NotFoundException;
@@ -50,7 +51,7 @@ class RuleController {
         var active = rules.active();
         var activation = active.activation();
         List<FileView> files = active.files().entrySet().stream()
-                .map(file -> new FileView(file.getKey(), RuleCompiler.sha256(file.getValue()), file.getValue().length))
+                .map(file -> new FileView(file.getKey(), Checksum.sha256(file.getValue()), file.getValue().length))
                 .toList();
         var pending = rules.pending();
         return new RulesView(activation.version(), activation.checksum(), activation.activatedAt(),

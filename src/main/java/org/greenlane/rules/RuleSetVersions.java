@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.greenlane.system.Checksum;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,7 +44,7 @@ class RuleSetVersions {
                 .params(version, checksum, Timestamp.from(now), actor, comment).update();
         files.forEach((name, content) -> jdbc.sql("insert into rule_set_file (version, name, checksum, content_base64) "
                         + "values (?, ?, ?, ?)")
-                .params(version, name, RuleCompiler.sha256(content),
+                .params(version, name, Checksum.sha256(content),
                         Base64.getEncoder().encodeToString(content))
                 .update());
         return version;

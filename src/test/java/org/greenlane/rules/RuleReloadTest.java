@@ -46,6 +46,7 @@ import org.greenlane.TestApplications;
 import org.greenlane.intake.ApplicationDocument;
 import org.greenlane.screening.Screener;
 import org.greenlane.screening.ScreeningResult;
+import org.greenlane.system.Checksum;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -271,7 +272,7 @@ class RuleReloadTest extends IntegrationTest {
                 .until(this::activationCount, count -> count == activations + 1);
         JsonNode rules = rules();
         assertThat(rules.get("folderInSync").asBoolean()).isTrue();
-        assertThat(fileChecksum(rules, WORKER_TABLE)).isEqualTo(RuleCompiler.sha256(saves.get(saves.size() - 1)));
+        assertThat(fileChecksum(rules, WORKER_TABLE)).isEqualTo(Checksum.sha256(saves.get(saves.size() - 1)));
         assertThat(activeRules.active().files().get(WORKER_TABLE)).isEqualTo(saves.get(saves.size() - 1));
     }
 
@@ -352,7 +353,7 @@ class RuleReloadTest extends IntegrationTest {
         JsonNode rules = rules();
         assertThat(rules.get("version").asInt()).isEqualTo(version);
         assertThat(rules.get("folderInSync").asBoolean()).isTrue();
-        assertThat(fileChecksum(rules, "extra.drl")).isEqualTo(RuleCompiler.sha256(harmless.getBytes(StandardCharsets.UTF_8)));
+        assertThat(fileChecksum(rules, "extra.drl")).isEqualTo(Checksum.sha256(harmless.getBytes(StandardCharsets.UTF_8)));
         assertThat(activationCount()).isEqualTo(activations + 1);
 
         // when it is deleted
