@@ -24,6 +24,7 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.builder.ParallelGatewayBuilder;
 import org.camunda.bpm.model.bpmn.builder.UserTaskBuilder;
+import org.greenlane.workflow.GreenlaneHistoryLevel;
 
 /**
  * The ceiling for intake: the bare Camunda engine, without Spring, HTTP or Greenlane's own tables,
@@ -75,7 +76,8 @@ final class BareEngineBenchmark {
         configuration.setJdbcUsername(database.user());
         configuration.setJdbcPassword("");
         configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
-        configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
+        configuration.setCustomHistoryLevels(List.of(new GreenlaneHistoryLevel()));
+        configuration.setHistory(GreenlaneHistoryLevel.NAME);
         // The starter's default; the standalone default (DbIdGenerator) would hand out ids in blocks instead.
         configuration.setIdGenerator(new StrongUuidGenerator());
         configuration.setJobExecutorActivate(false);

@@ -1,0 +1,86 @@
+package org.greenlane.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A database kept at the full history level moves to Greenlane's level when the engine starts with it, and the
+ * engine then writes every history row but the three kinds the level leaves out.
+ */
+class GreenlaneHistoryTest {
+
+    private static final String DATABASE = "jdbc:h2:mem:greenlane-history;DB_CLOSE_DELAY=-1";
+
+    @Test
+    void aFullDatabaseMovesToTheGreenlaneLevelAndStopsCopyingVariablesCandidatesAndRoutineJobs() {
+        ProcessEngine full = engine(ProcessEngineConfiguration.HISTORY_FULL);
+        String before;
+        try {
+            deployReviewWithTimer(full);
+            before = full.getRuntimeService().startProcessInstanceByKey("review",
+                    Map.of("applicationId", "app-1")).getId();
+            assertThat(full.getHistoryService().createHistoricDetailQuery().processInstanceId(before).count())
+                    .isEqualTo(1);
+        } finally {
+            full.close();
+        }
+
+        ProcessEngine greenlane = engine(GreenlaneHistoryLevel.NAME);
+        try {
+            assertThat(((ProcessEngineConfigurationImpl) greenlane.getProcessEngineConfiguration()).getHistoryLevel())
+                    .isInstanceOf(GreenlaneHistoryLevel.class);
+            var history = greenlane.getHistoryService();
+            String after = greenlane.getRuntimeService().startProcessInstanceByKey("review",
+                    Map.of("applicationId", "app-2")).getId();
+            String task = greenlane.getTaskService().createTaskQuery().processInstanceId(after).singleResult().getId();
+            greenlane.getTaskService().setVariable(task, "applicationId", "app-2 (corrected)");
+
+            // left out: the copy of each variable write, the candidate groups, the routine timer jobs
+            assertThat(history.createHistoricDetailQuery().processInstanceId(after).count()).isZero();
+            assertThat(history.createHistoricIdentityLinkLogQuery().taskId(task).count()).isZero();
+            assertThat(history.createHistoricJobLogQuery().processInstanceId(after).count()).isZero();
+            // kept: the process, its activities and task, each variable's last value; and what was written before
+            assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(after).count()).isOne();
+            assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(after).count()).isOne();
+            assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(after).count()).isEqualTo(2);
+            assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(after).singleResult()
+                    .getValue()).isEqualTo("app-2 (corrected)");
+            assertThat(history.createHistoricDetailQuery().processInstanceId(before).count()).isEqualTo(1);
+            assertThat(history.createHistoricJobLogQuery().processInstanceId(before).count()).isOne();
+        } finally {
+            greenlane.close();
+        }
+    }
+
+    private static ProcessEngine engine(String history) {
+        StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
+        // as in the server, where Spring gives the engine its data source before the plugins run
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL(DATABASE);
+        configuration.setDataSource(dataSource);
+        configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
+        configuration.setHistory(history);
+        configuration.setJobExecutorActivate(false);
+        configuration.setProcessEnginePlugins(List.of(new GreenlaneHistory()));
+        return configuration.buildProcessEngine();
+    }
+
+    private static void deployReviewWithTimer(ProcessEngine engine) {
+        var model = Bpmn.createExecutableProcess("review").camundaHistoryTimeToLive(180)
+                .startEvent()
+                .userTask("health").camundaCandidateGroups("health")
+                .boundaryEvent("overdue").cancelActivity(false).timerWithDuration("P3D").endEvent()
+                .moveToActivity("health").endEvent()
+                .done();
+        engine.getRepositoryService().createDeployment().addModelInstance("review.bpmn", model).deploy();
+    }
+}
