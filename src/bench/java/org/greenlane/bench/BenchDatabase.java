@@ -16,10 +16,10 @@ record BenchDatabase(String label, String bareUrl, String user, List<String> ser
 
     private static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/";
 
-    /** WRITE_DELAY and QUERY_CACHE_SIZE as in application.yml. */
+    /** WRITE_DELAY, QUERY_CACHE_SIZE and CACHE_SIZE as in application.yml. */
     static BenchDatabase h2(Path dir) {
         return new BenchDatabase("same H2 file database",
-                "jdbc:h2:file:" + dir.toAbsolutePath().resolve("bare") + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=256", "sa",
+                "jdbc:h2:file:" + dir.toAbsolutePath().resolve("bare") + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=256;CACHE_SIZE=2048", "sa",
                 List.of(), List.of());
     }
 
