@@ -86,7 +86,11 @@ final class Client {
         }
     }
 
-    private static byte[] bytes(Object body) {
+    /** The body as JSON; a body already written as JSON (bytes) is sent as it is. */
+    static byte[] bytes(Object body) {
+        if (body instanceof byte[] json) {
+            return json;
+        }
         try {
             return JSON.writeValueAsBytes(body);
         } catch (IOException e) {

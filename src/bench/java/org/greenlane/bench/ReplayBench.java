@@ -18,7 +18,6 @@ import java.util.concurrent.locks.LockSupport;
 import org.greenlane.ServerProcess;
 import org.greenlane.TestApplications;
 import org.greenlane.TokenIssuer;
-import org.greenlane.intake.ApplicationDocument;
 
 /**
  * The seeds' day at once: 168 enterprises (167 of 144 workers, one of 159: 24,207 workers), each with its own
@@ -72,7 +71,8 @@ final class ReplayBench {
                         + issuer.publicKeyLocation()))) {
             Client admin = new Client(node.port, "admin", "demo");
             List<Client> enterprises = new ArrayList<>();
-            List<ApplicationDocument> applications = new ArrayList<>();
+            // written as JSON before the clock starts: an enterprise's document exists before it submits it
+            List<byte[]> applications = new ArrayList<>();
             for (int n = 0; n < ENTERPRISES; n++) {
                 String taxCode = String.format("24%08d", 80_000 + n);
                 String park = PARKS.get(n % PARKS.size());
@@ -80,8 +80,8 @@ final class ReplayBench {
                         "industrialPark", park, "password", "mat-khau-" + n));
                 enterprises.add(login == Login.PASSWORD ? new Client(node.port, taxCode, "mat-khau-" + n)
                         : Client.bearer(node.port, issuer.enterprise(taxCode)));
-                applications.add(TestApplications.seedEnterprise(taxCode, park, n,
-                        n == 0 ? WORKERS - 144 * (ENTERPRISES - 1) : 144, Instant.now()));
+                applications.add(Client.bytes(TestApplications.seedEnterprise(taxCode, park, n,
+                        n == 0 ? WORKERS - 144 * (ENTERPRISES - 1) : 144, Instant.now())));
             }
             // A server in service: it has screened applications and answered their enterprises' status reads, with
             // this kind of login, so the JIT has compiled those paths (a token replay on a server warmed only with
