@@ -63,6 +63,8 @@ class GreenlaneHistoryTest {
 
     private static ProcessEngine engine(String history) {
         StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
+        // closing an engine unregisters its name JVM-wide, and "default" is the Spring tests' engine
+        configuration.setProcessEngineName("greenlane-history-test");
         // as in the server, where Spring gives the engine its data source before the plugins run
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL(DATABASE);
