@@ -131,9 +131,9 @@ final class ReplayBench {
                     String.format("- %s, %d enterprises / %,d workers submitted at once: all acknowledged after "
                             + "%.2f s, all under review after %.2f s (target < 5 s: %s)", login.description,
                             ENTERPRISES, WORKERS, acknowledged, underReview, underReview < 5 ? "met" : "MISSED"),
-                    String.format("  - status reads during it, %d per second by the enterprises already acknowledged: %,d "
-                            + "reads, p50 %.1f ms, p99 %.1f ms, max %.1f ms, %d failed (target p99 < 50 ms: %s)",
-                            READS_PER_SECOND, sorted.size(),
+                    String.format("  - status reads during it, %d per second by the enterprises already "
+                            + "acknowledged: %,d reads, p50 %.1f ms, p99 %.1f ms, max %.1f ms, %d failed (target p99 "
+                            + "< 50 ms: %s)", READS_PER_SECOND, sorted.size(),
                             percentile(sorted, 50), percentile(sorted, 99), percentile(sorted, 100),
                             failedReads.size(), percentile(sorted, 99) < 50 ? "met" : "MISSED"));
         }
