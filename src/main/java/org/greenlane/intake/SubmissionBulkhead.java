@@ -7,7 +7,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.greenlane.rules.ActiveRuleSet;
+import org.greenlane.system.CommitWaits;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -54,10 +56,19 @@ class SubmissionBulkhead extends OncePerRequestFilter {
             busy(response);
             return;
         }
+        AtomicBoolean held = new AtomicBoolean(true);
+        Runnable giveBack = () -> {
+            if (held.compareAndSet(true, false)) {
+                turns.release();
+            }
+        };
+        // the work that needs a turn is done once the submission has committed: its wait for the file needs none
+        CommitWaits.giveBackWhileWaiting(giveBack);
         try {
             chain.doFilter(request, response);
         } finally {
-            turns.release();
+            CommitWaits.clear();
+            giveBack.run();
         }
     }
 
