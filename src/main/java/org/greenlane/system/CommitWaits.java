@@ -20,7 +20,8 @@ public final class CommitWaits {
         GIVE_BACK.remove();
     }
 
-    static void waiting() {
+    /** The current thread's commit now waits for the file. */
+    public static void waiting() {
         Runnable giveBack = GIVE_BACK.get();
         if (giveBack != null) {
             GIVE_BACK.remove();

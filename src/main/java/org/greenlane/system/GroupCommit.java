@@ -9,24 +9,30 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.db.Store;
+import org.h2.mvstore.tx.Transaction;
+import org.h2.mvstore.tx.TransactionStore;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
- * An H2 file database that writes its file once for all the commits waiting at that moment. H2 with WRITE_DELAY=0
- * writes every commit's changed pages on its own, one commit after the other under its store lock: for a
- * 144-worker application ~400 pages (a leaf and its parents in each table and index touched), a quarter of the
- * server's CPU under load. With a write delay, H2 leaves the file to a background thread; through this data
- * source every commit that changed data then waits until a write of the file that began after it has ended, and
- * one write serves every commit waiting for it. A commit is thus in the file before {@code commit()} returns, as
- * with WRITE_DELAY=0, and kill -9 loses nothing acknowledged. Other databases, and H2 without a write delay (it
- * writes at every commit itself), pass through unchanged.
+ * An H2 file database that writes its file once for several commits. H2 with WRITE_DELAY=0 writes every commit's
+ * changed pages on its own, one commit after the other under its store lock: for a 144-worker application ~400
+ * pages (a leaf and its parents in each table and index touched), a quarter of the server's CPU under load. With a
+ * write delay, H2 leaves the file to a background thread; through this data source every commit that changed data
+ * then waits until a write of the file that began after it has ended, and one write serves every commit waiting for
+ * it ({@link Writes}). A commit is thus in the file before {@code commit()} returns, as with WRITE_DELAY=0, and
+ * kill -9 loses nothing acknowledged. Other databases, and H2 without a write delay (it writes at every commit
+ * itself), pass through unchanged.
  */
 public final class GroupCommit extends DelegatingDataSource {
 
@@ -63,7 +69,7 @@ public final class GroupCommit extends DelegatingDataSource {
         if (known == null) {
             synchronized (this) {
                 if (writes == null) {
-                    MVStore store = delayedFileStore(connection);
+                    Store store = delayedFileStore(connection);
                     writes = store == null ? PASS_THROUGH : new Writes(store);
                 }
                 known = writes;
@@ -72,7 +78,7 @@ public final class GroupCommit extends DelegatingDataSource {
         return known;
     }
 
-    private static MVStore delayedFileStore(Connection connection) throws SQLException {
+    private static Store delayedFileStore(Connection connection) throws SQLException {
         if (!connection.isWrapperFor(JdbcConnection.class)
                 || !(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)) {
             return null;
@@ -82,23 +88,34 @@ public final class GroupCommit extends DelegatingDataSource {
                 || store.getMvStore().getAutoCommitDelay() == 0) {
             return null;
         }
-        return store.getMvStore();
+        return store;
     }
 
-    /** The file writes that commits wait for: the first waiting commit writes, the others wait for its write. */
+    /**
+     * The file writes that commits wait for. The first waiting commit writes and the others wait for its write;
+     * before it begins, it lets the transactions that were already changing data end (up to {@link #GATHER}), so
+     * that the write serves them too. Measured on the intake benchmark: without that wait 983 commits took 963
+     * writes, one transaction rarely ends while another's write runs; with it 570–615 (3 or 10 ms of plain waiting
+     * instead: 877 and 825; a limit of 100 ms instead of 50 bought no more).
+     */
     static final class Writes {
 
-        private final MVStore store;
+        private static final long GATHER = TimeUnit.MILLISECONDS.toNanos(50);
+        private static final long POLL = TimeUnit.MICROSECONDS.toNanos(200);
+
+        private final MVStore file;
+        private final TransactionStore transactions;
         private final ReentrantLock lock = new ReentrantLock();
         private final Condition written = lock.newCondition();
         /** Commits that have asked to be written, in order; a write covers every one asked before it began. */
-        private long asked;
+        private volatile long asked;
         private long covered;
         private boolean writing;
         private long fileWrites;
 
-        Writes(MVStore store) {
-            this.store = store;
+        Writes(Store store) {
+            this.file = store == null ? null : store.getMvStore();
+            this.transactions = store == null ? null : store.getTransactionStore();
         }
 
         /** Called after a commit that changed data: returns when the commit is in the file. */
@@ -120,13 +137,17 @@ public final class GroupCommit extends DelegatingDataSource {
         }
 
         private void writeFile() throws SQLException {
-            long covers = asked;
-            boolean done = false;
             writing = true;
+            boolean done = false;
+            long covers = 0;
             lock.unlock();
             try {
-                store.commit();
-                if (store.isClosed()) {
+                awaitTransactionsChangingData();
+                lock.lock();
+                covers = asked;
+                lock.unlock();
+                writeUninterrupted();
+                if (file.isClosed()) {
                     throw new SQLException("The database closed before the commit was written to its file");
                 }
                 done = true;
@@ -141,7 +162,38 @@ public final class GroupCommit extends DelegatingDataSource {
             }
         }
 
-        /** File writes made for waiting commits so far. */
+        /**
+         * H2 hands the write to its own threads and stops waiting for them when this thread is interrupted: then it
+         * waits for them again, until a wait was not interrupted.
+         */
+        private void writeUninterrupted() {
+            boolean interrupted = Thread.interrupted();
+            file.commit();
+            while (Thread.interrupted()) {
+                interrupted = true;
+                file.getFileStore().executeFileStoreOperation(() -> { });
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** Until the transactions changing data now have committed and asked to be written, or {@link #GATHER}. */
+        private void awaitTransactionsChangingData() {
+            List<Transaction> changing = new ArrayList<>();
+            for (Transaction transaction : transactions.getOpenTransactions()) {
+                if (transaction.hasChanges() && transaction.getStatus() == Transaction.STATUS_OPEN) {
+                    changing.add(transaction);
+                }
+            }
+            long expected = asked + changing.size();
+            long deadline = System.nanoTime() + GATHER;
+            while ((!changing.isEmpty() || asked < expected) && System.nanoTime() < deadline) {
+                LockSupport.parkNanos(POLL);
+                changing.removeIf(transaction -> transaction.getStatus() != Transaction.STATUS_OPEN);
+            }
+        }
+
         long fileWrites() {
             lock.lock();
             try {
@@ -150,12 +202,27 @@ public final class GroupCommit extends DelegatingDataSource {
                 lock.unlock();
             }
         }
+
+        long commitsWaited() {
+            lock.lock();
+            try {
+                return asked;
+            } finally {
+                lock.unlock();
+            }
+        }
     }
 
-    /** File writes made for waiting commits so far; 0 when the database passes through. */
+    /** Writes of the file made for waiting commits so far; 0 when the database passes through. */
     public long fileWrites() {
         Writes known = writes;
-        return known == null || known == PASS_THROUGH ? 0 : known.fileWrites();
+        return known == null ? 0 : known.fileWrites();
+    }
+
+    /** Commits that waited for the file so far; 0 when the database passes through. */
+    public long commitsWaited() {
+        Writes known = writes;
+        return known == null ? 0 : known.commitsWaited();
     }
 
     /**
@@ -183,7 +250,8 @@ public final class GroupCommit extends DelegatingDataSource {
                     return commitThen(method, args);
                 case "setAutoCommit":
                     // switching autocommit on commits the open transaction (JDBC)
-                    return (Boolean) args[0] && !target.getAutoCommit() ? commitThen(method, args) : call(target, method, args);
+                    return (Boolean) args[0] && !target.getAutoCommit() ? commitThen(method, args)
+                            : call(target, method, args);
                 case "createStatement", "prepareStatement", "prepareCall":
                     Object statement = call(target, method, args);
                     return target.getAutoCommit() ? autocommitted(proxy, (Statement) statement, method.getReturnType())

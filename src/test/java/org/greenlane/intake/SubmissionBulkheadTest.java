@@ -15,6 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.greenlane.rules.ActiveRuleSet;
+import org.greenlane.system.CommitWaits;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;
@@ -62,6 +63,45 @@ class SubmissionBulkheadTest {
         }
         clients.shutdown();
         assertThat(most).hasValue(atOnce);
+    }
+
+    @Test
+    void aSubmissionWaitingForTheDatabaseFileGivesItsTurnToTheNextOneAndTheTurnsStayAsMany() throws Exception {
+        // given every submission waiting for the file after its commit, until released
+        AtomicInteger entered = new AtomicInteger();
+        CountDownLatch allEntered = new CountDownLatch(atOnce + 1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService clients = Executors.newFixedThreadPool(atOnce + 1);
+        List<Future<Integer>> answers = new ArrayList<>();
+        for (int i = 0; i < atOnce + 1; i++) {
+            answers.add(clients.submit(() -> {
+                MockHttpServletResponse response = new MockHttpServletResponse();
+                bulkhead.doFilter(new MockHttpServletRequest("POST", "/api/applications"), response,
+                        (request, ignored) -> {
+                            entered.incrementAndGet();
+                            CommitWaits.waiting();
+                            allEntered.countDown();
+                            try {
+                                release.await(10, TimeUnit.SECONDS);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        });
+                return response.getStatus();
+            }));
+        }
+
+        // then one more than the turns got in, because the waiting ones gave theirs back
+        assertThat(allEntered.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(entered).hasValue(atOnce + 1);
+        release.countDown();
+        for (Future<Integer> answer : answers) {
+            assertThat(answer.get(20, TimeUnit.SECONDS)).isEqualTo(200);
+        }
+        clients.shutdown();
+
+        // and a turn given back is not given back again when the submission ends
+        onlyAFewSubmissionsRunAtOnceAndTheOthersWaitTheirTurn();
     }
 
     @Test
