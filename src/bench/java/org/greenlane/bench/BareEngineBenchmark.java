@@ -27,6 +27,7 @@ import org.camunda.bpm.model.bpmn.builder.ParallelGatewayBuilder;
 import org.camunda.bpm.model.bpmn.builder.UserTaskBuilder;
 import org.greenlane.system.GroupCommit;
 import org.greenlane.workflow.GreenlaneHistoryLevel;
+import org.greenlane.workflow.InsertIdCheck;
 
 /**
  * The ceiling for intake: the bare Camunda engine, without Spring, HTTP or Greenlane's own tables,
@@ -82,6 +83,7 @@ final class BareEngineBenchmark {
         // The starter's default; the standalone default (DbIdGenerator) would hand out ids in blocks instead.
         configuration.setIdGenerator(new StrongUuidGenerator());
         configuration.setJobExecutorActivate(false);
+        configuration.setProcessEnginePlugins(List.of(new InsertIdCheck()));
         return configuration;
     }
 

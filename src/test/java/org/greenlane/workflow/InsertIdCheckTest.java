@@ -1,0 +1,35 @@
+package org.greenlane.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
+import org.greenlane.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The server's engine opens its entity manager through {@link InsertIdCheck}, which still refuses the id "*". */
+class InsertIdCheckTest extends IntegrationTest {
+
+    @Autowired
+    ProcessEngine engine;
+
+    @Autowired
+    TaskService tasks;
+
+    @Test
+    void theEngineStillRefusesARowWithTheReservedIdThroughTheCheaperCheck() {
+        var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        assertThat(configuration.getSessionFactories().get(DbEntityManager.class).getClass().getEnclosingClass())
+                .isEqualTo(InsertIdCheck.class);
+
+        assertThatThrownBy(() -> tasks.saveTask(tasks.newTask("*")))
+                .isInstanceOf(ProcessEngineException.class)
+                .hasMessageContaining("has an invalid id").hasMessageContaining("cannot be *");
+        assertThat(tasks.createTaskQuery().taskId("*").count()).isZero();
+    }
+}
