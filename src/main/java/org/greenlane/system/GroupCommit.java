@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -36,12 +37,20 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  */
 public final class GroupCommit extends DelegatingDataSource {
 
-    private static final Writes PASS_THROUGH = new Writes(null);
+    /** How long the first waiting commit waits at most for the transactions changing data ({@link Writes}). */
+    private static final Duration GATHER = Duration.ofMillis(50);
+    private static final Writes PASS_THROUGH = new Writes(null, GATHER);
 
+    private final Duration gather;
     private volatile Writes writes;
 
     public GroupCommit(DataSource target) {
+        this(target, GATHER);
+    }
+
+    GroupCommit(DataSource target, Duration gather) {
         super(target);
+        this.gather = gather;
     }
 
     @Override
@@ -70,7 +79,7 @@ public final class GroupCommit extends DelegatingDataSource {
             synchronized (this) {
                 if (writes == null) {
                     Store store = delayedFileStore(connection);
-                    writes = store == null ? PASS_THROUGH : new Writes(store);
+                    writes = store == null ? PASS_THROUGH : new Writes(store, gather);
                 }
                 known = writes;
             }
@@ -93,18 +102,18 @@ public final class GroupCommit extends DelegatingDataSource {
 
     /**
      * The file writes that commits wait for. The first waiting commit writes and the others wait for its write;
-     * before it begins, it lets the transactions that were already changing data end (up to {@link #GATHER}), so
+     * before it begins, it lets the transactions that were already changing data end (at most 50 ms), so
      * that the write serves them too. Measured on the intake benchmark: without that wait 983 commits took 963
      * writes, one transaction rarely ends while another's write runs; with it 511–615 (3 or 10 ms of plain waiting
      * instead: 877 and 825; a limit of 100 ms instead of 50 bought no more).
      */
     static final class Writes {
 
-        private static final long GATHER = TimeUnit.MILLISECONDS.toNanos(50);
         private static final long POLL = TimeUnit.MICROSECONDS.toNanos(200);
 
         private final MVStore file;
         private final TransactionStore transactions;
+        private final long gatherNanos;
         private final ReentrantLock lock = new ReentrantLock();
         private final Condition written = lock.newCondition();
         /** Commits that have asked to be written, in order; a write covers every one asked before it began. */
@@ -113,9 +122,10 @@ public final class GroupCommit extends DelegatingDataSource {
         private boolean writing;
         private volatile long fileWrites;
 
-        Writes(Store store) {
+        Writes(Store store, Duration gather) {
             this.file = store == null ? null : store.getMvStore();
             this.transactions = store == null ? null : store.getTransactionStore();
+            this.gatherNanos = gather.toNanos();
         }
 
         /** Called after a commit that changed data: returns when the commit is in the file. */
@@ -178,7 +188,7 @@ public final class GroupCommit extends DelegatingDataSource {
             }
         }
 
-        /** Until the transactions changing data now have committed and asked to be written, or {@link #GATHER}. */
+        /** Until the transactions changing data now have committed and asked to be written, or the gather's end. */
         private void awaitTransactionsChangingData() {
             List<Transaction> changing = new ArrayList<>();
             for (Transaction transaction : transactions.getOpenTransactions()) {
@@ -187,7 +197,7 @@ public final class GroupCommit extends DelegatingDataSource {
                 }
             }
             long expected = asked + changing.size();
-            long deadline = System.nanoTime() + GATHER;
+            long deadline = System.nanoTime() + gatherNanos;
             while ((!changing.isEmpty() || asked < expected) && System.nanoTime() < deadline) {
                 LockSupport.parkNanos(POLL);
                 changing.removeIf(transaction -> transaction.getStatus() != Transaction.STATUS_OPEN);

@@ -1,6 +1,7 @@
 package org.greenlane.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -87,11 +89,13 @@ class GroupCommitTest {
 
     @Test
     void aWriteWaitsForTheTransactionsAlreadyChangingDataAndServesThemToo() throws Exception {
+        // a gather longer than any pause of this test's threads, so that only the order of events decides
+        groupCommit = new GroupCommit(h2, Duration.ofSeconds(30));
         ExecutorService thread = Executors.newSingleThreadExecutor();
         try (Connection open = groupCommit.getConnection()) {
             open.setAutoCommit(false);
             insert(open, 1);
-            long writesBefore = groupCommit.fileWrites();
+            long waitingBefore = groupCommit.commitsWaited();
 
             Future<?> autocommitted = thread.submit(() -> {
                 try (Connection connection = groupCommit.getConnection()) {
@@ -99,12 +103,14 @@ class GroupCommitTest {
                 }
                 return null;
             });
-            Thread.sleep(20);
+            // the autocommitted insert waits for its write, and its write for the open transaction
+            await().atMost(Duration.ofSeconds(10)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1))
+                    .until(() -> groupCommit.commitsWaited() > waitingBefore);
             assertThat(autocommitted).isNotDone();
             open.commit();
             autocommitted.get();
 
-            assertThat(groupCommit.fileWrites()).isEqualTo(writesBefore + 1);
+            assertThat(groupCommit.fileWrites()).isOne();
         } finally {
             thread.shutdown();
         }
