@@ -4,9 +4,7 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
-import java.sql.CallableStatement;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -270,10 +268,9 @@ public final class GroupCommit extends DelegatingDataSource {
             return result;
         }
 
+        /** @param type the creating method's return type: Statement, PreparedStatement or CallableStatement */
         private Object autocommitted(Object connection, Statement statement, Class<?> type) {
-            Class<?> contract = type == CallableStatement.class ? CallableStatement.class
-                    : type == PreparedStatement.class ? PreparedStatement.class : Statement.class;
-            return Proxy.newProxyInstance(GroupCommit.class.getClassLoader(), new Class<?>[] {contract},
+            return Proxy.newProxyInstance(GroupCommit.class.getClassLoader(), new Class<?>[] {type},
                     (proxy, method, args) -> switch (method.getName()) {
                         case "equals" -> proxy == args[0];
                         case "hashCode" -> System.identityHashCode(proxy);
