@@ -71,17 +71,23 @@ public final class Screener {
         for (int i = 0; i < workers.size(); i++) {
             Worker worker = workers.get(i);
             List<WorkerMark> own = marks.get(i);
-            List<String> reasons = own.stream().filter(m -> WorkerMark.INELIGIBLE.equals(m.getEffect()))
+            // Most workers have no mark: streams over their empty lists were most of a large roster's verdict time.
+            List<String> reasons = own.isEmpty() ? List.of() : own.stream()
+                    .filter(m -> WorkerMark.INELIGIBLE.equals(m.getEffect()))
                     .map(WorkerMark::getCode).distinct().sorted().toList();
             boolean isEligible = reasons.isEmpty();
             verdicts.add(new ScreeningResult.WorkerEligibility(worker.citizenId(), worker.fullName(), isEligible, reasons));
             if (isEligible) {
                 eligible++;
-                own.stream().filter(m -> WorkerMark.PRIORITY.equals(m.getEffect())).findFirst().ifPresent(m ->
-                        priority.add(new VaccinationPriority(worker.citizenId(), worker.fullName(), "WORKER")));
-                own.stream().filter(m -> WorkerMark.PRIORITY.equals(m.getEffect())).forEach(countedMarks::add);
-            } else {
-                own.stream().filter(m -> WorkerMark.INELIGIBLE.equals(m.getEffect())).forEach(countedMarks::add);
+            }
+            if (!own.isEmpty()) {
+                // an eligible worker's priority marks count, an ineligible one's reasons
+                String counted = isEligible ? WorkerMark.PRIORITY : WorkerMark.INELIGIBLE;
+                List<WorkerMark> countedOwn = own.stream().filter(m -> counted.equals(m.getEffect())).toList();
+                countedMarks.addAll(countedOwn);
+                if (isEligible && !countedOwn.isEmpty()) {
+                    priority.add(new VaccinationPriority(worker.citizenId(), worker.fullName(), "WORKER"));
+                }
             }
         }
 
