@@ -1,0 +1,76 @@
+package org.greenlane.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.greenlane.IntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A task's candidate groups get the same grants through {@link NewTaskAuthorizations} as through the engine's own
+ * provider: one per group, READ and TASK_WORK, whether the task is new in the command or already stored.
+ */
+class NewTaskAuthorizationsTest extends IntegrationTest {
+
+    @Autowired
+    ProcessEngine engine;
+
+    @Autowired
+    TaskService tasks;
+
+    @Autowired
+    AuthorizationService authorizations;
+
+    private String taskId;
+
+    @AfterEach
+    void deleteTask() {
+        if (taskId != null) {
+            tasks.deleteTask(taskId, true);
+        }
+    }
+
+    @Test
+    void aNewTasksGroupsAndALaterGroupEachGetOneGrant() {
+        var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        assertThat(configuration.getResourceAuthorizationProvider()).isInstanceOf(NewTaskAuthorizations.Provider.class);
+
+        // the way a review task is made: inserted, then its candidate groups added, in one command
+        taskId = configuration.getCommandExecutorTxRequired().execute(context -> {
+            TaskEntity task = new TaskEntity();
+            task.insert();
+            task.addCandidateGroup("health");
+            task.addCandidateGroup("steering");
+            return task.getId();
+        });
+        assertThat(grants()).extracting(Authorization::getGroupId).containsExactlyInAnyOrder("health", "steering");
+
+        // a stored task: the provider looks up the existing grant and adds to it instead of making a second
+        tasks.addCandidateGroup(taskId, "health");
+        tasks.addCandidateGroup(taskId, "housing");
+
+        List<Authorization> grants = grants();
+        assertThat(grants).extracting(Authorization::getGroupId)
+                .containsExactlyInAnyOrder("health", "steering", "housing");
+        assertThat(grants).allSatisfy(grant -> {
+            assertThat(grant.getAuthorizationType()).isEqualTo(Authorization.AUTH_TYPE_GRANT);
+            assertThat(grant.isPermissionGranted(Permissions.READ)).isTrue();
+            assertThat(grant.isPermissionGranted(TaskPermissions.TASK_WORK)).isTrue();
+        });
+    }
+
+    private List<Authorization> grants() {
+        return authorizations.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(taskId).list();
+    }
+}
