@@ -63,7 +63,7 @@ public class WorkerScreeningBenchmark {
 
     /**
      * Drools, the shipped rule files, over prepared facts: what the rule engine itself costs. The count is a plain
-     * loop: a stream per worker cost ~10 ms per roster on one core, a tenth of the figure (src/bench/BENCHMARKS.md).
+     * loop: a stream per worker cost 10–25 ms per roster on one core, up to a third of the figure (BENCHMARKS.md).
      */
     @Benchmark
     public int drools() {
