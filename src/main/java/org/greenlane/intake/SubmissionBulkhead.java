@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.greenlane.rules.ActiveRuleSet;
 import org.greenlane.system.CommitWaits;
 import org.springframework.http.HttpStatus;
@@ -56,19 +55,13 @@ class SubmissionBulkhead extends OncePerRequestFilter {
             busy(response);
             return;
         }
-        AtomicBoolean held = new AtomicBoolean(true);
-        Runnable giveBack = () -> {
-            if (held.compareAndSet(true, false)) {
-                turns.release();
-            }
-        };
         // the work that needs a turn is done once the submission has committed: its wait for the file needs none
-        CommitWaits.giveBackWhileWaiting(giveBack);
+        CommitWaits.giveBackWhileWaiting(turns::release);
         try {
             chain.doFilter(request, response);
         } finally {
-            CommitWaits.clear();
-            giveBack.run();
+            // now, unless the wait for the file gave the turn back already
+            CommitWaits.giveBack();
         }
     }
 

@@ -11,17 +11,16 @@ public final class CommitWaits {
     private CommitWaits() {
     }
 
-    /** Until {@link #clear()}, the first wait for the file runs {@code giveBack}. */
+    /** Until {@link #giveBack()}, which the first wait for the file calls, {@code giveBack} is pending. */
     public static void giveBackWhileWaiting(Runnable giveBack) {
         GIVE_BACK.set(giveBack);
     }
 
-    public static void clear() {
-        GIVE_BACK.remove();
-    }
-
-    /** The current thread's commit now waits for the file. */
-    public static void waiting() {
+    /**
+     * Runs the pending give-back, once: when the thread's commit starts waiting for the file, or when its work ends
+     * without such a wait.
+     */
+    public static void giveBack() {
         Runnable giveBack = GIVE_BACK.get();
         if (giveBack != null) {
             GIVE_BACK.remove();

@@ -128,7 +128,7 @@ public final class GroupCommit extends DelegatingDataSource {
 
         /** Called after a commit that changed data: returns when the commit is in the file. */
         void awaitWritten() throws SQLException {
-            CommitWaits.waiting();
+            CommitWaits.giveBack();
             lock.lock();
             try {
                 long ticket = ++asked;

@@ -79,7 +79,7 @@ class SubmissionBulkheadTest {
                 bulkhead.doFilter(new MockHttpServletRequest("POST", "/api/applications"), response,
                         (request, ignored) -> {
                             entered.incrementAndGet();
-                            CommitWaits.waiting();
+                            CommitWaits.giveBack();
                             allEntered.countDown();
                             try {
                                 release.await(10, TimeUnit.SECONDS);

@@ -163,7 +163,7 @@ class GroupCommitTest {
             assertThat(groupCommit.fileWrites()).isEqualTo(writesBefore + 1);
             assertThat(givenBack).hasValue(1);
         } finally {
-            CommitWaits.clear();
+            CommitWaits.giveBack();
         }
         assertThat(rowsInACopyOfTheFile()).isEqualTo(1);
     }
