@@ -1,7 +1,5 @@
 package org.greenlane.workflow;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.IdGenerator;
@@ -10,8 +8,6 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.db.DbEntity;
 import org.camunda.bpm.engine.impl.db.PersistenceSession;
 import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
-import org.camunda.bpm.engine.impl.interceptor.Session;
-import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,28 +20,8 @@ public class InsertIdCheck extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<SessionFactory> factories = new ArrayList<>();
-        if (configuration.getCustomSessionFactories() != null) {
-            factories.addAll(configuration.getCustomSessionFactories());
-        }
-        // custom factories replace the engine's own of the same session type
-        factories.add(new EntityManagers(configuration));
-        configuration.setCustomSessionFactories(factories);
-    }
-
-    /** Opens the entity manager as the engine's own factory does. */
-    private record EntityManagers(ProcessEngineConfigurationImpl configuration) implements SessionFactory {
-
-        @Override
-        public Class<?> getSessionType() {
-            return DbEntityManager.class;
-        }
-
-        @Override
-        public Session openSession() {
-            return new CheckingEntityManager(configuration.getIdGenerator(),
-                    Context.getCommandContext().getSession(PersistenceSession.class));
-        }
+        EngineSessions.replace(configuration, DbEntityManager.class, () -> new CheckingEntityManager(
+                configuration.getIdGenerator(), Context.getCommandContext().getSession(PersistenceSession.class)));
     }
 
     private static final class CheckingEntityManager extends DbEntityManager {

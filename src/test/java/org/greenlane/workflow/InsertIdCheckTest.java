@@ -7,7 +7,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
 import org.greenlane.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,8 +23,9 @@ class InsertIdCheckTest extends IntegrationTest {
     @Test
     void theEngineStillRefusesARowWithTheReservedIdThroughTheCheaperCheck() {
         var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-        assertThat(configuration.getSessionFactories().get(DbEntityManager.class).getClass().getEnclosingClass())
-                .isEqualTo(InsertIdCheck.class);
+        Class<?> entityManager = configuration.getCommandExecutorTxRequired()
+                .execute(context -> context.getDbEntityManager().getClass());
+        assertThat(entityManager.getEnclosingClass()).isEqualTo(InsertIdCheck.class);
 
         assertThatThrownBy(() -> tasks.saveTask(tasks.newTask("*")))
                 .isInstanceOf(ProcessEngineException.class)

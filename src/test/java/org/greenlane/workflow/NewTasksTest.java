@@ -1,6 +1,7 @@
 package org.greenlane.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -18,10 +19,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * A task's candidate groups get the same grants through {@link NewTaskAuthorizations} as through the engine's own
- * provider: one per group, READ and TASK_WORK, whether the task is new in the command or already stored.
+ * A task gets the same grants and variables through {@link NewTasks} as through the engine's own look-ups, whether
+ * the task is new in the command or already stored: one grant per candidate group, READ and TASK_WORK; every
+ * variable set on it.
  */
-class NewTaskAuthorizationsTest extends IntegrationTest {
+class NewTasksTest extends IntegrationTest {
 
     @Autowired
     ProcessEngine engine;
@@ -44,7 +46,7 @@ class NewTaskAuthorizationsTest extends IntegrationTest {
     @Test
     void aNewTasksGroupsAndALaterGroupEachGetOneGrant() {
         var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-        assertThat(configuration.getResourceAuthorizationProvider()).isInstanceOf(NewTaskAuthorizations.Provider.class);
+        assertThat(configuration.getResourceAuthorizationProvider()).isInstanceOf(NewTasks.Authorizations.class);
 
         // the way a review task is made: inserted, then its candidate groups added, in one command
         taskId = configuration.getCommandExecutorTxRequired().execute(context -> {
@@ -68,6 +70,30 @@ class NewTaskAuthorizationsTest extends IntegrationTest {
             assertThat(grant.isPermissionGranted(Permissions.READ)).isTrue();
             assertThat(grant.isPermissionGranted(TaskPermissions.TASK_WORK)).isTrue();
         });
+    }
+
+    @Test
+    void aNewTasksFirstVariablesAndALaterOneAreAllKept() {
+        var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+
+        // the way a review task gets its card: inserted, then given task-local variables, in one command
+        taskId = configuration.getCommandExecutorTxRequired().execute(context -> {
+            assertThat(context.getVariableInstanceManager()).isInstanceOf(NewTasks.Variables.class);
+            TaskEntity task = new TaskEntity();
+            task.insert();
+            task.setVariableLocal(ProcessVariables.ENTERPRISE_NAME, "Công ty TNHH Đức Giang (MST 2400123456)");
+            task.setVariableLocal(ProcessVariables.INDUSTRIAL_PARK, "Quang Châu");
+            return task.getId();
+        });
+
+        // a stored task: its variables are read from the database before one more joins them
+        tasks.setVariableLocal(taskId, ProcessVariables.COMMENT, "đủ điều kiện");
+        tasks.setVariableLocal(taskId, ProcessVariables.INDUSTRIAL_PARK, "Vân Trung");
+
+        assertThat(tasks.getVariablesLocal(taskId)).containsOnly(
+                entry(ProcessVariables.ENTERPRISE_NAME, "Công ty TNHH Đức Giang (MST 2400123456)"),
+                entry(ProcessVariables.INDUSTRIAL_PARK, "Vân Trung"),
+                entry(ProcessVariables.COMMENT, "đủ điều kiện"));
     }
 
     private List<Authorization> grants() {
