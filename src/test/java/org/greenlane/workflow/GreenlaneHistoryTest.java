@@ -1,11 +1,14 @@
 package org.greenlane.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -61,13 +64,50 @@ class GreenlaneHistoryTest {
         }
     }
 
+    @Test
+    void aReviewsFormAndCardVariablesStayOutOfTheHistoryAndItsOutcomeAndProcessVariablesStayIn() {
+        ProcessEngine greenlane = engine(GreenlaneHistoryLevel.NAME, "jdbc:h2:mem:greenlane-form-history;DB_CLOSE_DELAY=-1");
+        try {
+            var model = Bpmn.createExecutableProcess("formReview").camundaHistoryTimeToLive(180)
+                    .startEvent()
+                    .userTask("health").camundaCandidateGroups("health")
+                    .camundaInputParameter(ProcessVariables.DECISION, null)
+                    .camundaInputParameter(ProcessVariables.COMMENT, null)
+                    .camundaOutputParameter("healthDecision", "${decision}")
+                    .endEvent()
+                    .done();
+            greenlane.getRepositoryService().createDeployment().addModelInstance("form-review.bpmn", model).deploy();
+            var runtime = greenlane.getRuntimeService();
+            var taskService = greenlane.getTaskService();
+            String instance = runtime.startProcessInstanceByKey("formReview", Map.of("applicationId", "app-3")).getId();
+            runtime.setVariable(instance, ProcessVariables.COMMENT, "một ghi chú của cả hồ sơ");
+            String task = taskService.createTaskQuery().processInstanceId(instance).singleResult().getId();
+            taskService.setVariableLocal(task, ProcessVariables.ENTERPRISE_NAME, "Công ty TNHH Đức Giang (MST 2400123456)");
+            taskService.setVariableLocal(task, ProcessVariables.INDUSTRIAL_PARK, "Quang Châu");
+
+            taskService.complete(task, Map.of(ProcessVariables.DECISION, "APPROVE", ProcessVariables.COMMENT, "đạt"));
+
+            var kept = greenlane.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance)
+                    .list().stream().collect(Collectors.toMap(HistoricVariableInstance::getName,
+                            HistoricVariableInstance::getValue));
+            assertThat(kept).containsOnly(entry("applicationId", "app-3"), entry("healthDecision", "APPROVE"),
+                    entry(ProcessVariables.COMMENT, "một ghi chú của cả hồ sơ"));
+        } finally {
+            greenlane.close();
+        }
+    }
+
     private static ProcessEngine engine(String history) {
+        return engine(history, DATABASE);
+    }
+
+    private static ProcessEngine engine(String history, String url) {
         StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
         // closing an engine unregisters its name JVM-wide, and "default" is the Spring tests' engine
         configuration.setProcessEngineName("greenlane-history-test");
         // as in the server, where Spring gives the engine its data source before the plugins run
         JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL(DATABASE);
+        dataSource.setURL(url);
         configuration.setDataSource(dataSource);
         configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
         configuration.setHistory(history);
