@@ -1,12 +1,15 @@
 package org.greenlane.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -96,14 +99,12 @@ final class ReplayBench {
             }
 
             List<String> ids = Collections.synchronizedList(new ArrayList<>());
-            List<Long> latenciesMicros = Collections.synchronizedList(new ArrayList<>());
-            List<Integer> failedReads = Collections.synchronizedList(new ArrayList<>());
+            List<Read> readsDone = Collections.synchronizedList(new ArrayList<>());
             AtomicBoolean replaying = new AtomicBoolean(true);
             ExecutorService pool = Executors.newFixedThreadPool(ENTERPRISES + 1);
             ExecutorService reads = Executors.newFixedThreadPool(READ_THREADS);
             long start = System.nanoTime();
-            Future<?> reader = pool.submit(() -> readStatuses(enterprises, ids, replaying, reads, latenciesMicros,
-                    failedReads));
+            Future<?> reader = pool.submit(() -> readStatuses(enterprises, ids, replaying, reads, readsDone));
             List<Future<?>> submissions = new ArrayList<>();
             for (int n = 0; n < ENTERPRISES; n++) {
                 int index = n;
@@ -125,8 +126,9 @@ final class ReplayBench {
             pool.shutdown();
             pool.awaitTermination(1, TimeUnit.MINUTES);
 
-            List<Long> sorted = new ArrayList<>(latenciesMicros);
-            Collections.sort(sorted);
+            writeReads(readsDone, Benchmarks.RESULTS.resolve("replay-" + login.name().toLowerCase() + "-reads.csv"));
+            List<Long> sorted = readsDone.stream().map(Read::latencyMicros).sorted().toList();
+            long failedReads = readsDone.stream().filter(read -> read.status() != 200).count();
             return List.of(
                     String.format("- %s, %d enterprises / %,d workers submitted at once: all acknowledged after "
                             + "%.2f s, all under review after %.2f s (target < 5 s: %s)", login.description,
@@ -135,7 +137,7 @@ final class ReplayBench {
                             + "acknowledged: %,d reads, p50 %.1f ms, p99 %.1f ms, max %.1f ms, %d failed (target p99 "
                             + "< 50 ms: %s)", READS_PER_SECOND, sorted.size(),
                             percentile(sorted, 50), percentile(sorted, 99), percentile(sorted, 100),
-                            failedReads.size(), percentile(sorted, 99) < 50 ? "met" : "MISSED"));
+                            failedReads, percentile(sorted, 99) < 50 ? "met" : "MISSED"));
         }
     }
 
@@ -144,29 +146,47 @@ final class ReplayBench {
      * application by the enterprise that owns it.
      */
     private static void readStatuses(List<Client> enterprises, List<String> ids, AtomicBoolean replaying,
-                                     ExecutorService reads, List<Long> latenciesMicros, List<Integer> failures) {
+                                     ExecutorService reads, List<Read> done) {
         while (ids.isEmpty() && replaying.get()) {
             LockSupport.parkNanos(1_000_000);
         }
         long interval = 1_000_000_000L / READS_PER_SECOND;
         long due = System.nanoTime();
+        long epochMillisAtStart = System.currentTimeMillis();
+        long nanosAtStart = due;
         while (replaying.get()) {
             long appointed = due;
             String[] owned = ids.get(ThreadLocalRandom.current().nextInt(ids.size())).split("/");
             reads.execute(() -> {
+                int status;
                 try {
-                    int status = enterprises.get(Integer.parseInt(owned[0])).status("/api/applications/" + owned[1]);
-                    if (status != 200) {
-                        failures.add(status);
-                    }
+                    status = enterprises.get(Integer.parseInt(owned[0])).status("/api/applications/" + owned[1]);
                 } catch (Exception e) {
-                    failures.add(-1);
+                    status = -1;
                 }
-                latenciesMicros.add((System.nanoTime() - appointed) / 1_000);
+                done.add(new Read(epochMillisAtStart + (appointed - nanosAtStart) / 1_000_000, owned[1],
+                        (System.nanoTime() - appointed) / 1_000, status));
             });
             due += interval;
             LockSupport.parkNanos(due - System.nanoTime());
         }
+    }
+
+    /**
+     * One status read: when it was due (wall clock, to set beside the server's access log or GC log), the
+     * application, how long it took from then, and its HTTP status (-1: no answer).
+     */
+    private record Read(long appointedEpochMillis, String applicationId, long latencyMicros, int status) {
+    }
+
+    /** Every read of the replay, in the order they were due: where in the burst the slow ones fall. */
+    private static void writeReads(List<Read> reads, Path file) throws IOException {
+        List<String> lines = new ArrayList<>();
+        lines.add("appointed_epoch_ms,application_id,latency_ms,status");
+        reads.stream().sorted(Comparator.comparingLong(Read::appointedEpochMillis)).forEach(read -> lines.add(
+                String.format(Locale.ROOT, "%d,%s,%.1f,%d", read.appointedEpochMillis(), read.applicationId(),
+                        read.latencyMicros() / 1000.0, read.status())));
+        Files.write(file, lines);
     }
 
     private static double percentile(List<Long> sortedMicros, int percentile) {
