@@ -3,9 +3,7 @@ package org.greenlane.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.greenlane.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -15,14 +13,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 class InsertIdCheckTest extends IntegrationTest {
 
     @Autowired
-    ProcessEngine engine;
-
-    @Autowired
-    TaskService tasks;
+    ProcessEngineConfigurationImpl configuration;
 
     @Test
     void theEngineStillRefusesARowWithTheReservedIdThroughTheCheaperCheck() {
-        var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
         Class<?> entityManager = configuration.getCommandExecutorTxRequired()
                 .execute(context -> context.getDbEntityManager().getClass());
         assertThat(entityManager.getEnclosingClass()).isEqualTo(InsertIdCheck.class);

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.entry;
 
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -26,10 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class NewTasksTest extends IntegrationTest {
 
     @Autowired
-    ProcessEngine engine;
-
-    @Autowired
-    TaskService tasks;
+    ProcessEngineConfigurationImpl configuration;
 
     @Autowired
     AuthorizationService authorizations;
@@ -45,7 +40,6 @@ class NewTasksTest extends IntegrationTest {
 
     @Test
     void aNewTasksGroupsAndALaterGroupEachGetOneGrant() {
-        var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
         assertThat(configuration.getResourceAuthorizationProvider()).isInstanceOf(NewTasks.Authorizations.class);
 
         // the way a review task is made: inserted, then its candidate groups added, in one command
@@ -74,8 +68,6 @@ class NewTasksTest extends IntegrationTest {
 
     @Test
     void aNewTasksFirstVariablesAndALaterOneAreAllKept() {
-        var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-
         // the way a review task gets its card: inserted, then given task-local variables, in one command
         taskId = configuration.getCommandExecutorTxRequired().execute(context -> {
             assertThat(context.getVariableInstanceManager()).isInstanceOf(NewTasks.Variables.class);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -27,7 +26,7 @@ class ProcessJobDefinitionsTest extends IntegrationTest {
     private static final String PROCESS = "twoTimedTasks";
 
     @Autowired
-    ProcessEngine engine;
+    ProcessEngineConfigurationImpl configuration;
     @Autowired
     RepositoryService repository;
     @Autowired
@@ -46,7 +45,6 @@ class ProcessJobDefinitionsTest extends IntegrationTest {
 
     @Test
     void eachTimerGetsItsOwnDefinitionAndASuspensionMadeJustBefore() {
-        var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
         configuration.getCommandExecutorTxRequired().execute(context -> {
             assertThat(context.getJobDefinitionManager()).isInstanceOf(ProcessJobDefinitions.Manager.class);
             return null;
@@ -60,16 +58,13 @@ class ProcessJobDefinitionsTest extends IntegrationTest {
         String instance = runtime.startProcessInstanceByKey(PROCESS).getId();
 
         Map<String, Job> jobs = management.createJobQuery().processInstanceId(instance).list().stream()
-                .collect(Collectors.toMap(job -> definitionActivity(job, definitions), job -> job));
-        assertThat(jobs).containsOnlyKeys("firstLate", "secondLate");
-        assertThat(jobs.get("firstLate").isSuspended()).isTrue();
-        assertThat(jobs.get("secondLate").isSuspended()).isFalse();
+                .collect(Collectors.toMap(Job::getJobDefinitionId, job -> job));
+        String firstLate = definitions.get("firstLate").getId();
+        String secondLate = definitions.get("secondLate").getId();
+        assertThat(jobs).containsOnlyKeys(firstLate, secondLate);
+        assertThat(jobs.get(firstLate).isSuspended()).isTrue();
+        assertThat(jobs.get(secondLate).isSuspended()).isFalse();
         assertThat(jobs.values()).allSatisfy(job -> assertThat(job.getProcessDefinitionKey()).isEqualTo(PROCESS));
-    }
-
-    private static String definitionActivity(Job job, Map<String, JobDefinition> definitions) {
-        return definitions.values().stream().filter(definition -> definition.getId().equals(job.getJobDefinitionId()))
-                .findFirst().orElseThrow().getActivityId();
     }
 
     private static BpmnModelInstance model() {
