@@ -2,6 +2,7 @@ package org.greenlane.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -41,9 +42,14 @@ final class BareEngineBenchmark {
     /** Lets the JIT, MyBatis statement cache and H2 page cache settle before the clock starts. */
     private static final int WARMUP = 200;
 
-    record Result(int threads, int instances, double seconds) {
+    /** {@code cpuSeconds}: this JVM's CPU time while it started them, all its threads (the JIT, the GC, H2's). */
+    record Result(int threads, int instances, double seconds, double cpuSeconds) {
         double perSecond() {
             return instances / seconds;
+        }
+
+        double cpuMillisPerStart() {
+            return cpuSeconds * 1000 / instances;
         }
     }
 
@@ -59,13 +65,15 @@ final class BareEngineBenchmark {
             for (int i = 0; i < WARMUP; i++) {
                 start(runtime);
             }
+            Duration cpuBefore = IntakeBench.ownCpuTime();
             double seconds = timeStarts(runtime, threads, instances);
+            double cpuSeconds = IntakeBench.ownCpuTime().minus(cpuBefore).toMillis() / 1e3;
             long tasks = engine.getTaskService().createTaskQuery().count();
             long expected = (long) SECTORS.length * (instances + WARMUP);
             if (tasks != expected) {
                 throw new IllegalStateException("expected " + expected + " tasks, found " + tasks);
             }
-            return new Result(threads, instances, seconds);
+            return new Result(threads, instances, seconds, cpuSeconds);
         } finally {
             engine.close();
         }

@@ -27,6 +27,8 @@ public final class Benchmarks {
             "intake", IntakeBench::run,
             "intake-postgres", IntakeBench::runOnPostgres,
             "replay", ReplayBench::run,
+            "replay-password", ReplayBench::runWithPasswords,
+            "replay-token", ReplayBench::runWithTokens,
             "reload", ReloadBench::run,
             "startup", StartupBench::run);
     private static final List<String> ORDER = List.of("screening", "intake", "replay", "reload", "startup");

@@ -2,6 +2,7 @@ package org.greenlane.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,11 +45,17 @@ final class IntakeBench {
 
     private static List<String> runOn(BenchDatabase database, Path dir, String name) throws Exception {
         double server;
+        double serverCpuMillis;
+        double clientCpuMillis;
         try (ServerProcess node = BenchServer.start(dir, Path.of("rules"), name, database.serverSettings())) {
             Client enterprise = new Client(node.port, "2400123456", "demo");
             Client staff = new Client(node.port, "admin", "demo");
             submitAndAwaitReview(enterprise, staff, WARM_UP, 0);
+            Duration serverBefore = node.cpuTime();
+            Duration clientBefore = ownCpuTime();
             server = submitAndAwaitReview(enterprise, staff, APPLICATIONS, WARM_UP);
+            serverCpuMillis = (double) node.cpuTime().minus(serverBefore).toMillis() / APPLICATIONS;
+            clientCpuMillis = (double) ownCpuTime().minus(clientBefore).toMillis() / APPLICATIONS;
             long tasks = staff.get("/engine-rest/task/count").get("count").asLong();
             if (tasks != 4L * (WARM_UP + APPLICATIONS)) {
                 throw new IllegalStateException(tasks + " review tasks open, expected " + 4 * (WARM_UP + APPLICATIONS));
@@ -62,7 +69,16 @@ final class IntakeBench {
                         server, server * WORKERS),
                 String.format("- bare engine, %s and history level, %d threads: %.1f process starts/s (%,d "
                         + "instances)", database.label(), bare.threads(), bare.perSecond(), bare.instances()),
-                String.format("- server / bare engine: %.2f (target ≥ 0.5: %s)", ratio, ratio >= 0.5 ? "met" : "MISSED"));
+                String.format("- server / bare engine: %.2f (target ≥ 0.5: %s)", ratio, ratio >= 0.5 ? "met" : "MISSED"),
+                String.format("- CPU (all of a JVM's threads, from the operating system): the server %.1f ms per "
+                        + "application, the benchmark's clients beside it %.1f ms; the bare engine %.1f ms per start; "
+                        + "server / bare engine %.1f×", serverCpuMillis, clientCpuMillis, bare.cpuMillisPerStart(),
+                        serverCpuMillis / bare.cpuMillisPerStart()));
+    }
+
+    /** This JVM's CPU time so far, all its threads. */
+    static Duration ownCpuTime() {
+        return ProcessHandle.current().info().totalCpuDuration().orElseThrow();
     }
 
     /** Applications per second from the first submission until the last one is under review. */

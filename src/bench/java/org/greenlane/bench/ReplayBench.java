@@ -66,6 +66,14 @@ final class ReplayBench {
         return lines;
     }
 
+    static List<String> runWithPasswords() throws Exception {
+        return run(Login.PASSWORD);
+    }
+
+    static List<String> runWithTokens() throws Exception {
+        return run(Login.TOKEN);
+    }
+
     private static List<String> run(Login login) throws Exception {
         Path dir = Files.createTempDirectory("greenlane-replay");
         TokenIssuer issuer = new TokenIssuer();
