@@ -35,9 +35,14 @@ class SubmissionBulkhead extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !isSubmission(request);
+    }
+
+    /** A submission or a correction. */
+    static boolean isSubmission(HttpServletRequest request) {
         String method = request.getMethod();
-        return !(("POST".equals(method) || "PUT".equals(method))
-                && request.getRequestURI().startsWith("/api/applications"));
+        return ("POST".equals(method) || "PUT".equals(method))
+                && request.getRequestURI().startsWith("/api/applications");
     }
 
     @Override
