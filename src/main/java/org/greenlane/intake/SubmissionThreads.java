@@ -6,12 +6,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -31,7 +33,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class SubmissionThreads extends OncePerRequestFilter implements DisposableBean {
 
-    private final ExecutorService threads = Executors.newCachedThreadPool(lowestPriority());
+    private final ThreadPoolExecutor threads;
+
+    /**
+     * As many threads as Tomcat has request threads, all made at start: a submission keeps its request thread while
+     * it runs, so no more are ever needed at once, and none is made in a burst, where making Tomcat's own threads
+     * slowed the status reads (src/bench/BENCHMARKS.md, replay).
+     */
+    SubmissionThreads(ServerProperties server) {
+        int count = server.getTomcat().getThreads().getMax();
+        threads = new ThreadPoolExecutor(count, count, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                lowestPriority());
+        threads.prestartAllCoreThreads();
+    }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {

@@ -8,12 +8,13 @@ import java.io.IOException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
 class SubmissionThreadsTest {
 
-    private final SubmissionThreads submissionThreads = new SubmissionThreads();
+    private final SubmissionThreads submissionThreads = new SubmissionThreads(fourRequestThreads());
 
     @AfterEach
     void stop() {
@@ -65,6 +66,12 @@ class SubmissionThreadsTest {
                 .isInstanceOf(ServletException.class).hasMessage("no handler");
         assertThatThrownBy(() -> submit(new IllegalStateException("broken")))
                 .isInstanceOf(IllegalStateException.class).hasMessage("broken");
+    }
+
+    private static ServerProperties fourRequestThreads() {
+        ServerProperties server = new ServerProperties();
+        server.getTomcat().getThreads().setMax(4);
+        return server;
     }
 
     private void submit(Exception thrown) throws Exception {
