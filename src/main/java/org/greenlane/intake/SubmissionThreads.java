@@ -22,7 +22,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Runs each submission and correction, from its first filter on, on a thread of the lowest priority while its
  * request thread waits: an enterprise at a screen waiting for its status comes first, a submission may take a few
- * seconds. In the province's burst the status reads' p99 fell to about a third (src/bench/BENCHMARKS.md).
+ * seconds. In token replays of the province's burst the status reads' p99 went from a median of 290 ms to one of
+ * 109 ms (src/bench/BENCHMARKS.md, replay).
  * <p>
  * The operating system sees Java's priorities only with {@code -XX:ThreadPriorityPolicy=1} (the README's JVM
  * settings); without it this changes nothing. The threads are lowered once, when made, and never raised again: a
