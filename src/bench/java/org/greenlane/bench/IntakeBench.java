@@ -12,7 +12,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.greenlane.ServerProcess;
 import org.greenlane.TestApplications;
-import org.greenlane.intake.ApplicationDocument;
 
 /**
  * The running server under concurrent submissions of 144-worker applications, counted until each is screened and
@@ -87,7 +86,8 @@ final class IntakeBench {
         long start = System.nanoTime();
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         try {
-            ApplicationDocument application = TestApplications.clean(WORKERS, Instant.now());
+            // written as JSON once, as the replay's documents are: the clients share the server's cores
+            byte[] application = Client.bytes(TestApplications.clean(WORKERS, Instant.now()));
             List<Future<?>> submissions = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 submissions.add(clients.submit(() -> enterprise.post("/api/applications", application)));

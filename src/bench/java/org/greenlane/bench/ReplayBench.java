@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -42,6 +43,7 @@ final class ReplayBench {
     private static final int WARM_UP_READS = 10;
     /** Enough that a read never waits for a free client thread, only for the server. */
     private static final int READ_THREADS = 32;
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
     private static final List<String> PARKS = List.of("Vân Trung", "Quang Châu", "Đình Trám", "Song Khê – Nội Hoàng");
 
     private ReplayBench() {
@@ -111,6 +113,8 @@ final class ReplayBench {
             AtomicBoolean replaying = new AtomicBoolean(true);
             ExecutorService pool = Executors.newFixedThreadPool(ENTERPRISES + 1);
             ExecutorService reads = Executors.newFixedThreadPool(READ_THREADS);
+            Duration serverBefore = node.cpuTime();
+            Duration clientBefore = IntakeBench.ownCpuTime();
             long start = System.nanoTime();
             Future<?> reader = pool.submit(() -> readStatuses(enterprises, ids, replaying, reads, readsDone));
             List<Future<?>> submissions = new ArrayList<>();
@@ -127,6 +131,8 @@ final class ReplayBench {
             double acknowledged = (System.nanoTime() - start) / 1e9;
             IntakeBench.awaitUnderReview(admin, ENTERPRISES + IntakeBench.WARM_UP);
             double underReview = (System.nanoTime() - start) / 1e9;
+            double serverCpu = node.cpuTime().minus(serverBefore).toMillis() / 1e3;
+            double clientCpu = IntakeBench.ownCpuTime().minus(clientBefore).toMillis() / 1e3;
             replaying.set(false);
             reader.get();
             reads.shutdown();
@@ -145,7 +151,10 @@ final class ReplayBench {
                             + "acknowledged: %,d reads, p50 %.1f ms, p99 %.1f ms, max %.1f ms, %d failed (target p99 "
                             + "< 50 ms: %s)", READS_PER_SECOND, sorted.size(),
                             percentile(sorted, 50), percentile(sorted, 99), percentile(sorted, 100),
-                            failedReads, percentile(sorted, 99) < 50 ? "met" : "MISSED"));
+                            failedReads, percentile(sorted, 99) < 50 ? "met" : "MISSED"),
+                    String.format("  - CPU until all were under review (all of a JVM's threads, from the operating "
+                            + "system): the server %.1f s, the benchmark's clients %.1f s, of the %d cores' %.1f s",
+                            serverCpu, clientCpu, CORES, CORES * underReview));
         }
     }
 
