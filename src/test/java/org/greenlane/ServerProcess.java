@@ -108,9 +108,9 @@ public final class ServerProcess implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
-    /** The CPU time the server's JVM has used so far, all its threads. */
-    public Duration cpuTime() {
-        return process.info().totalCpuDuration().orElseThrow();
+    /** The server's JVM, for what the operating system reports of it (its CPU time). */
+    public ProcessHandle handle() {
+        return process.toHandle();
     }
 
     /** SIGKILL: no shutdown hook runs, nothing is flushed. */

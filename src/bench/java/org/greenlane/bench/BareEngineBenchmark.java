@@ -2,7 +2,6 @@ package org.greenlane.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -42,14 +41,14 @@ final class BareEngineBenchmark {
     /** Lets the JIT, MyBatis statement cache and H2 page cache settle before the clock starts. */
     private static final int WARMUP = 200;
 
-    /** {@code cpuSeconds}: this JVM's CPU time while it started them, all its threads (the JIT, the GC, H2's). */
-    record Result(int threads, int instances, double seconds, double cpuSeconds) {
+    /** {@code cpu}: this JVM's CPU time while it started them, all its threads (the JIT, the GC, H2's). */
+    record Result(int threads, int instances, double seconds, JvmCpu cpu) {
         double perSecond() {
             return instances / seconds;
         }
 
         double cpuMillisPerStart() {
-            return cpuSeconds * 1000 / instances;
+            return (double) cpu.total().toMillis() / instances;
         }
     }
 
@@ -65,15 +64,15 @@ final class BareEngineBenchmark {
             for (int i = 0; i < WARMUP; i++) {
                 start(runtime);
             }
-            Duration cpuBefore = IntakeBench.ownCpuTime();
+            JvmCpu cpuBefore = JvmCpu.own();
             double seconds = timeStarts(runtime, threads, instances);
-            double cpuSeconds = IntakeBench.ownCpuTime().minus(cpuBefore).toMillis() / 1e3;
+            JvmCpu cpu = JvmCpu.own().since(cpuBefore);
             long tasks = engine.getTaskService().createTaskQuery().count();
             long expected = (long) SECTORS.length * (instances + WARMUP);
             if (tasks != expected) {
                 throw new IllegalStateException("expected " + expected + " tasks, found " + tasks);
             }
-            return new Result(threads, instances, seconds, cpuSeconds);
+            return new Result(threads, instances, seconds, cpu);
         } finally {
             engine.close();
         }

@@ -44,23 +44,26 @@ final class IntakeBench {
 
     private static List<String> runOn(BenchDatabase database, Path dir, String name) throws Exception {
         double server;
-        double serverCpuMillis;
-        double clientCpuMillis;
+        JvmCpu serverCpu;
+        JvmCpu clientCpu;
         try (ServerProcess node = BenchServer.start(dir, Path.of("rules"), name, database.serverSettings())) {
             Client enterprise = new Client(node.port, "2400123456", "demo");
             Client staff = new Client(node.port, "admin", "demo");
             submitAndAwaitReview(enterprise, staff, WARM_UP, 0);
-            Duration serverBefore = node.cpuTime();
-            Duration clientBefore = ownCpuTime();
+            JvmCpu serverBefore = JvmCpu.of(node.handle());
+            JvmCpu clientBefore = JvmCpu.own();
             server = submitAndAwaitReview(enterprise, staff, APPLICATIONS, WARM_UP);
-            serverCpuMillis = (double) node.cpuTime().minus(serverBefore).toMillis() / APPLICATIONS;
-            clientCpuMillis = (double) ownCpuTime().minus(clientBefore).toMillis() / APPLICATIONS;
+            serverCpu = JvmCpu.of(node.handle()).since(serverBefore);
+            clientCpu = JvmCpu.own().since(clientBefore);
             long tasks = staff.get("/engine-rest/task/count").get("count").asLong();
             if (tasks != 4L * (WARM_UP + APPLICATIONS)) {
                 throw new IllegalStateException(tasks + " review tasks open, expected " + 4 * (WARM_UP + APPLICATIONS));
             }
         }
         BareEngineBenchmark.Result bare = BareEngineBenchmark.run(database, 2, BARE_INSTANCES);
+        String withoutCompilers = serverCpu.withoutCompilers().flatMap(serverRest -> bare.cpu().withoutCompilers()
+                .map(bareRest -> String.format(", without the compilers %.1f×", perUnit(serverRest, APPLICATIONS)
+                        / perUnit(bareRest, bare.instances())))).orElse("");
         double ratio = server / bare.perSecond();
         return List.of(
                 String.format("- server: %,d applications of %d workers from %d clients, submitted → screened → four "
@@ -69,15 +72,16 @@ final class IntakeBench {
                 String.format("- bare engine, %s and history level, %d threads: %.1f process starts/s (%,d "
                         + "instances)", database.label(), bare.threads(), bare.perSecond(), bare.instances()),
                 String.format("- server / bare engine: %.2f (target ≥ 0.5: %s)", ratio, ratio >= 0.5 ? "met" : "MISSED"),
-                String.format("- CPU (all of a JVM's threads, from the operating system): the server %.1f ms per "
-                        + "application, the benchmark's clients beside it %.1f ms; the bare engine %.1f ms per start; "
-                        + "server / bare engine %.1f×", serverCpuMillis, clientCpuMillis, bare.cpuMillisPerStart(),
-                        serverCpuMillis / bare.cpuMillisPerStart()));
+                String.format("- CPU (all of a JVM's threads, from the operating system): the server %s per "
+                        + "application, the benchmark's clients beside it %s; the bare engine %s per start; server / "
+                        + "bare engine %.1f×%s", serverCpu.millisPer(APPLICATIONS), clientCpu.millisPer(APPLICATIONS),
+                        bare.cpu().millisPer(bare.instances()),
+                        perUnit(serverCpu.total(), APPLICATIONS) / perUnit(bare.cpu().total(), bare.instances()),
+                        withoutCompilers));
     }
 
-    /** This JVM's CPU time so far, all its threads. */
-    static Duration ownCpuTime() {
-        return ProcessHandle.current().info().totalCpuDuration().orElseThrow();
+    private static double perUnit(Duration cpu, int count) {
+        return (double) cpu.toMillis() / count;
     }
 
     /** Applications per second from the first submission until the last one is under review. */

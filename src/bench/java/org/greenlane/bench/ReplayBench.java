@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -113,8 +112,8 @@ final class ReplayBench {
             AtomicBoolean replaying = new AtomicBoolean(true);
             ExecutorService pool = Executors.newFixedThreadPool(ENTERPRISES + 1);
             ExecutorService reads = Executors.newFixedThreadPool(READ_THREADS);
-            Duration serverBefore = node.cpuTime();
-            Duration clientBefore = IntakeBench.ownCpuTime();
+            JvmCpu serverBefore = JvmCpu.of(node.handle());
+            JvmCpu clientBefore = JvmCpu.own();
             long start = System.nanoTime();
             Future<?> reader = pool.submit(() -> readStatuses(enterprises, ids, replaying, reads, readsDone));
             List<Future<?>> submissions = new ArrayList<>();
@@ -131,8 +130,8 @@ final class ReplayBench {
             double acknowledged = (System.nanoTime() - start) / 1e9;
             IntakeBench.awaitUnderReview(admin, ENTERPRISES + IntakeBench.WARM_UP);
             double underReview = (System.nanoTime() - start) / 1e9;
-            double serverCpu = node.cpuTime().minus(serverBefore).toMillis() / 1e3;
-            double clientCpu = IntakeBench.ownCpuTime().minus(clientBefore).toMillis() / 1e3;
+            JvmCpu serverCpu = JvmCpu.of(node.handle()).since(serverBefore);
+            JvmCpu clientCpu = JvmCpu.own().since(clientBefore);
             replaying.set(false);
             reader.get();
             reads.shutdown();
@@ -153,8 +152,8 @@ final class ReplayBench {
                             percentile(sorted, 50), percentile(sorted, 99), percentile(sorted, 100),
                             failedReads, percentile(sorted, 99) < 50 ? "met" : "MISSED"),
                     String.format("  - CPU until all were under review (all of a JVM's threads, from the operating "
-                            + "system): the server %.1f s, the benchmark's clients %.1f s, of the %d cores' %.1f s",
-                            serverCpu, clientCpu, CORES, CORES * underReview));
+                            + "system): the server %s, the benchmark's clients %s, of the %d cores' %.1f s",
+                            serverCpu.seconds(), clientCpu.seconds(), CORES, CORES * underReview));
         }
     }
 
