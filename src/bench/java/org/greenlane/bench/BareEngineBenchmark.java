@@ -46,10 +46,6 @@ final class BareEngineBenchmark {
         double perSecond() {
             return instances / seconds;
         }
-
-        double cpuMillisPerStart() {
-            return (double) cpu.total().toMillis() / instances;
-        }
     }
 
     private BareEngineBenchmark() {

@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 record JvmCpu(Duration total, Optional<Duration> compilers) {
 
     private static final Path PROC = Path.of("/proc");
-    /** Linux's clock ticks per second for {@code /proc/…/stat} times ({@code getconf CLK_TCK}; 100 on every kernel build in use). */
+    /** The unit of {@code /proc/…/stat} times: the kernel's USER_HZ ({@code getconf CLK_TCK}), 100 on Linux's usual builds. */
     private static final long TICKS_PER_SECOND = 100;
 
     static JvmCpu of(ProcessHandle jvm) {
