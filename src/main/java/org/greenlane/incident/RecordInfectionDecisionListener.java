@@ -1,7 +1,6 @@
 package org.greenlane.incident;
 
 import java.time.Clock;
-import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.greenlane.timeline.Timeline;
@@ -11,8 +10,6 @@ import org.springframework.stereotype.Component;
 /** Checks and records the health group's resume-or-revoke decision on an infection case. */
 @Component("recordInfectionDecisionListener")
 class RecordInfectionDecisionListener implements TaskListener {
-
-    static final List<String> DECISIONS = List.of("RESUME", "REVOKE");
 
     private final Incidents incidents;
     private final Timeline timeline;
@@ -26,7 +23,7 @@ class RecordInfectionDecisionListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        TaskDecision decision = TaskDecision.of(task, DECISIONS, List.of("RESUME"));
+        TaskDecision decision = TaskDecision.of(task);
         String value = decision.value();
         String comment = decision.comment();
         String decidedBy = decision.decidedBy();

@@ -1,9 +1,6 @@
 package org.greenlane.review;
 
-import static org.greenlane.workflow.ProcessVariables.DECISION;
-
 import java.time.Clock;
-import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.greenlane.intake.ApplicationStore;
@@ -36,7 +33,7 @@ class RecordDecisionListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         String group = TaskGroups.of(task);
-        TaskDecision decision = TaskDecision.of(task, WorkingGroups.decisionsOf(group), List.of("APPROVE"));
+        TaskDecision decision = TaskDecision.of(task);
         String value = decision.value();
         String comment = decision.comment();
         String decidedBy = decision.decidedBy();

@@ -16,11 +16,6 @@ public final class WorkingGroups {
             "transport", "Tổ Vận chuyển (Transport)",
             STEERING, "Ban Chỉ đạo (Steering committee)");
 
-    /** What each may decide. */
-    static List<String> decisionsOf(String group) {
-        return STEERING.equals(group) ? List.of("APPROVE", "REJECT") : List.of("APPROVE", "REQUEST_CHANGES", "REJECT");
-    }
-
     private WorkingGroups() {
     }
 }

@@ -1,5 +1,8 @@
 package org.greenlane.system;
 
+import static org.greenlane.system.ProblemWriter.invalidFields;
+import static org.greenlane.system.ProblemWriter.problem;
+
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -16,7 +19,6 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -117,19 +119,6 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     "The request body is not valid JSON: " + firstLine(e.getMostSpecificCause().getMessage()));
         }
         return ResponseEntity.badRequest().body(problem);
-    }
-
-    static ProblemDetail invalidFields(List<FieldProblem> problems) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request",
-                problems.stream().map(p -> p.field() + " " + p.message()).collect(Collectors.joining("; ")));
-        problem.setProperty("errors", problems);
-        return problem;
-    }
-
-    static ProblemDetail problem(HttpStatus status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        return problem;
     }
 
     private static String path(JsonMappingException e) {

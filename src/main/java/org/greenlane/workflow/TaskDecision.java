@@ -3,40 +3,32 @@ package org.greenlane.workflow;
 import static org.greenlane.workflow.ProcessVariables.COMMENT;
 import static org.greenlane.workflow.ProcessVariables.DECISION;
 
-import java.util.List;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 
 /**
- * What a member decided on a task, checked: one of the task's decisions, and a comment wherever a reason is owed.
- * A refusal leaves the task open; Tasklist shows its message.
+ * What a member decided on a task, checked against what the task's BPMN offers ({@link TaskInputs}). Over HTTP a
+ * wrong decision never gets this far ({@link TaskCompletionGuard}); this refuses it from the Java API too, and the
+ * task stays open.
  *
  * @param comment   stripped; empty when none was given
  * @param decidedBy the logged-in member, else the assignee
  */
 public record TaskDecision(String value, String comment, String decidedBy) {
 
-    /**
-     * @param allowed        the decisions this task takes
-     * @param withoutComment the decisions that need no comment
-     */
-    public static TaskDecision of(DelegateTask task, List<String> allowed, List<String> withoutComment) {
+    public static TaskDecision of(DelegateTask task) {
         Object decision = task.getVariable(DECISION);
-        Object comment = task.getVariable(COMMENT);
-        String text = comment == null ? "" : comment.toString().strip();
-        if (!(decision instanceof String value) || !allowed.contains(value)) {
-            throw new BadUserRequestException("decision must be one of " + allowed + ", not " + decision);
-        }
-        if (!withoutComment.contains(value) && text.isEmpty()) {
-            throw new BadUserRequestException("comment is required to " + value
-                    + " (cần ghi ý kiến cho quyết định " + value + ")");
-        }
-        return new TaskDecision(value, text, decidedBy(task));
+        String comment = TaskInputs.comment(task.getVariable(COMMENT));
+        TaskInputs.of((UserTask) task.getBpmnModelElementInstance()).decisionProblem(decision, comment)
+                .ifPresent(problem -> {
+                    throw new BadUserRequestException(problem.field() + ": " + problem.message());
+                });
+        return new TaskDecision((String) decision, comment, decidedBy(task));
     }
 
     private static String decidedBy(DelegateTask task) {
-        Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        var authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         if (authentication != null && authentication.getUserId() != null) {
             return authentication.getUserId();
         }

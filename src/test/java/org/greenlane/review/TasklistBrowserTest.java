@@ -93,8 +93,10 @@ class TasklistBrowserTest extends IntegrationTest {
         choose("Yêu cầu bổ sung (Request changes)");
         complete();
 
-        // then Tasklist shows the refusal and the task stays open
-        awaitAlert("comment is required to REQUEST_CHANGES");
+        // then Tasklist shows the refusal as a sentence, not an engine error, and the task stays open
+        awaitAlert("Cần ghi ý kiến cho quyết định REQUEST_CHANGES / A comment is required to REQUEST_CHANGES");
+        assertThat(browser.findElements(By.cssSelector(".alert-danger"))).extracting(WebElement::getText)
+                .noneMatch(alert -> alert.contains("ENGINE-"));
         assertThat(tasks.createTaskQuery().taskId(healthTask).count()).isEqualTo(1);
 
         // when they give the reason
