@@ -110,6 +110,32 @@ class TaskCompletionTest extends ApiTest {
         assertThat(runtime.getVariable(processInstance, "housingDecision")).isNull();
     }
 
+    @Test
+    void theInfectionTaskTakesOnlyItsOwnDecisionToo() {
+        // given an approved enterprise suspended by an infection case
+        var application = TestApplications.clean(2);
+        String id = approve(application);
+        as(HEALTH).postForEntity("/api/applications/" + id + "/incidents", jsonBody(Map.of(
+                "infectedWorkers", List.of(application.workers().get(0).citizenId()), "detectedOn", "2021-06-20")),
+                String.class);
+        awaitViewStatus(id, "SUSPENDED");
+        String infection = taskId(id, "handleInfection");
+
+        // when health resumes it and sends another variable with it, or revokes without a reason
+        ResponseEntity<String> forged = as(HEALTH).postForEntity("/engine-rest/task/{id}/complete", jsonBody(Map.of(
+                "variables", Map.of("decision", Map.of("value", "RESUME", "type", "String"),
+                        "steeringApproved", Map.of("value", false, "type", "Boolean")))), String.class, infection);
+        ResponseEntity<String> unexplained = completeTask(HEALTH, infection, "REVOKE", "");
+
+        // then both are refused and the case is still open
+        assertThat(problem(forged, HttpStatus.BAD_REQUEST).at("/errors/0/field").asText())
+                .isEqualTo("variables.steeringApproved");
+        assertThat(problem(unexplained, HttpStatus.BAD_REQUEST).get("message").asText())
+                .isEqualTo("Cần ghi ý kiến cho quyết định REVOKE / A comment is required to REVOKE");
+        assertThat(tasks.createTaskQuery().taskId(infection).count()).isEqualTo(1);
+        assertThat(view(id).get("status").asText()).isEqualTo("SUSPENDED");
+    }
+
     private String housingOutcome(String id) {
         String processInstance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(id).singleResult()
                 .getId();
