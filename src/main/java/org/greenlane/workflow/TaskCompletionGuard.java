@@ -4,13 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +19,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.greenlane.system.FieldProblem;
 import org.greenlane.system.ProblemWriter;
+import org.greenlane.system.RereadableRequest;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -84,7 +81,8 @@ class TaskCompletionGuard extends OncePerRequestFilter {
                     + "quyết định / This task is completed with a decision only")));
             return;
         }
-        byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
+        RereadableRequest read = RereadableRequest.read(request, MAX_BODY + 1);
+        byte[] body = read.body();
         if (body.length > MAX_BODY) {
             problems.write(response, ProblemWriter.problem(HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large",
                     "A task's completion carries a decision and a comment, not " + MAX_BODY + " bytes."));
@@ -95,7 +93,7 @@ class TaskCompletionGuard extends OncePerRequestFilter {
             variables = variables(body);
         } catch (JsonProcessingException notJson) {
             // the engine REST API answers malformed JSON itself
-            chain.doFilter(new ReadAgain(request, body), response);
+            chain.doFilter(read, response);
             return;
         }
         List<FieldProblem> wrong = inputs.problems(variables);
@@ -103,7 +101,7 @@ class TaskCompletionGuard extends OncePerRequestFilter {
             refuse(response, wrong);
             return;
         }
-        chain.doFilter(new ReadAgain(request, body), response);
+        chain.doFilter(read, response);
     }
 
     /**
@@ -141,47 +139,5 @@ class TaskCompletionGuard extends OncePerRequestFilter {
         problem.setTitle("Task not completed");
         problem.setProperty("message", String.join("; ", wrong.stream().map(FieldProblem::message).toList()));
         problems.write(response, problem);
-    }
-
-    /** The request with its body, already read here, to be read again by the engine REST API. */
-    private static final class ReadAgain extends HttpServletRequestWrapper {
-
-        private final byte[] body;
-
-        ReadAgain(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] buffer, int offset, int length) {
-                    return in.read(buffer, offset, length);
-                }
-
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("The body is read already");
-                }
-            };
-        }
     }
 }

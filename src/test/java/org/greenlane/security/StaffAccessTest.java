@@ -77,7 +77,7 @@ class StaffAccessTest extends ApiTest {
     @Test
     void theEngineRestApiNeedsCredentials() {
         ResponseEntity<String> anonymous = anonymous().getForEntity("/engine-rest/task", String.class);
-        // not a real member: a wrong password would lock that member out for a few seconds (Camunda's login throttle)
+        // not a real member: wrong passwords slow down this client for that user (LoginThrottle)
         ResponseEntity<String> wrongPassword = http.withBasicAuth("nobody", "not-the-password")
                 .getForEntity("/engine-rest/task", String.class);
         ResponseEntity<String> enterprise = http.getForEntity("/engine-rest/task", String.class);
