@@ -24,6 +24,8 @@ import java.util.stream.Collectors;
  */
 public final class ServerProcess implements AutoCloseable {
 
+    private static final String DEMO_PASSWORD = "demo";
+
     private final Process process;
     public final int port;
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -78,7 +80,11 @@ public final class ServerProcess implements AutoCloseable {
 
     /** As the demo account {@code user} (password "demo"): the enterprise 2400123456 or a staff member. */
     HttpResponse<String> get(String user, String path) throws IOException {
-        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", basic(user)).GET().build());
+        return get(user, DEMO_PASSWORD, path);
+    }
+
+    HttpResponse<String> get(String user, String password, String path) throws IOException {
+        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", basic(user, password)).GET().build());
     }
 
     HttpResponse<String> put(String user, String path, String contentType, byte[] body) throws IOException {
@@ -92,7 +98,11 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     private static String basic(String user) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
+        return basic(user, DEMO_PASSWORD);
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     private HttpResponse<String> send(HttpRequest request) throws IOException {

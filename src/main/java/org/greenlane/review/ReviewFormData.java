@@ -236,10 +236,10 @@ final class ReviewFormData {
         for (String group : WorkingGroups.REVIEWING) {
             Review review = latest.get(group);
             if (review == null) {
-                text.add(WorkingGroups.NAMES.get(group) + ": chưa quyết định / no decision yet");
+                text.add(WorkingGroups.name(group) + ": chưa quyết định / no decision yet");
                 continue;
             }
-            text.add(WorkingGroups.NAMES.get(group) + ": " + decisionLabel(review.decision()) + " — "
+            text.add(WorkingGroups.name(group) + ": " + decisionLabel(review.decision()) + " — "
                     + review.decidedBy() + ", " + time(review.decidedAt()));
             if (review.comment() != null && !review.comment().isBlank()) {
                 text.add("  Ý kiến / Comment: " + review.comment().strip().replaceAll("\\s+", " "));

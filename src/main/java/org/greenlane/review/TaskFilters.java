@@ -1,6 +1,5 @@
 package org.greenlane.review;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +40,7 @@ final class TaskFilters {
 
     /** Ensures every filter; answers each filter's id with the groups that may read it. */
     Map<String, List<String>> ensureAll() {
-        List<String> everyone = new ArrayList<>(WorkingGroups.REVIEWING);
-        everyone.add(WorkingGroups.STEERING);
+        List<String> everyone = WorkingGroups.deciding();
         Map<String, List<String>> readers = new LinkedHashMap<>();
         readers.put(ensure(OPEN_TASKS, List.of(FORMER_OPEN_TASKS), -10,
                 "Các nhiệm vụ của tổ bạn chưa hoàn thành / Your group's tasks not yet completed",

@@ -1,5 +1,6 @@
 package org.greenlane.review;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -9,12 +10,24 @@ public final class WorkingGroups {
     public static final String STEERING = "steering";
     public static final List<String> REVIEWING = List.of("health", "housing", "labour", "transport");
 
-    static final Map<String, String> NAMES = Map.of(
+    private static final Map<String, String> NAMES = Map.of(
             "health", "Tổ Y tế (Health)",
             "housing", "Tổ Nơi ở (Housing)",
             "labour", "Tổ Lao động (Labour)",
             "transport", "Tổ Vận chuyển (Transport)",
             STEERING, "Ban Chỉ đạo (Steering committee)");
+
+    /** Every group that decides a task: the four working groups and the steering committee. */
+    public static List<String> deciding() {
+        List<String> all = new ArrayList<>(REVIEWING);
+        all.add(STEERING);
+        return all;
+    }
+
+    /** The group's name as officials read it, in Vietnamese and English. */
+    public static String name(String group) {
+        return NAMES.get(group);
+    }
 
     private WorkingGroups() {
     }

@@ -34,6 +34,12 @@ class EnterpriseAccounts implements UserDetailsService {
                 .params(taxCode, name, industrialPark, passwordHash, Timestamp.from(now), createdBy).update();
     }
 
+    /** Deletes the account if this creator made it; whether there was one. */
+    boolean deleteCreatedBy(String taxCode, String createdBy) {
+        return jdbc.sql("delete from enterprise_account where tax_code = ? and created_by = ?")
+                .params(taxCode, createdBy).update() > 0;
+    }
+
     Optional<Account> find(String taxCode) {
         return jdbc.sql("select tax_code, name, industrial_park, created_at, created_by from enterprise_account "
                         + "where tax_code = ?").param(taxCode)

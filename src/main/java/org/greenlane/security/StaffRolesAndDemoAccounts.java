@@ -1,10 +1,16 @@
 package org.greenlane.security;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.greenlane.review.WorkingGroups;
 import org.greenlane.system.GreenlaneProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -12,13 +18,25 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * The staff roles as Camunda groups (rule-author, admin; the engine's administrator belongs to admin), always; and
- * with demo data enabled the rule author author1 and the enterprise account 2400123456. Safe at every start.
+ * The staff roles as Camunda groups (rule-author, admin; the engine's administrator belongs to admin) and the
+ * administrator's configured password, always. The demo accounts — one member per working group (health1 …
+ * steering1), the rule author author1 and the enterprise 2400123456 — exist only while demo data is enabled: a
+ * database first started with them (the default profile) loses them when the server starts without (prod), so
+ * their published password never works there. Safe at every start.
  */
 @Component
 class StaffRolesAndDemoAccounts implements ApplicationRunner {
 
     static final String DEMO_TAX_CODE = "2400123456";
+    private static final String RULE_AUTHOR_GROUP = "rule-author";
+    private static final String ADMIN_GROUP = "admin";
+    /** The staff roles beside the working groups, with their names. */
+    private static final Map<String, String> ROLES = Map.of(RULE_AUTHOR_GROUP, "Soạn quy tắc (Rule authors)",
+            ADMIN_GROUP, "Quản trị (Administrators)");
+    private static final String DEMO_RULE_AUTHOR = "author1";
+    /** The creator recorded for the demo enterprise: an account an administrator made under that tax code stays. */
+    private static final String DEMO_CREATOR = "demo";
+    private static final Logger log = LoggerFactory.getLogger(StaffRolesAndDemoAccounts.class);
 
     private final IdentityService identity;
     private final EnterpriseAccounts enterprises;
@@ -26,37 +44,76 @@ class StaffRolesAndDemoAccounts implements ApplicationRunner {
     private final GreenlaneProperties properties;
     private final Clock clock;
     private final String engineAdmin;
+    private final String engineAdminPassword;
 
     StaffRolesAndDemoAccounts(IdentityService identity, EnterpriseAccounts enterprises, PasswordEncoder passwords,
                               GreenlaneProperties properties, Clock clock,
-                              @Value("${camunda.bpm.admin-user.id:admin}") String engineAdmin) {
+                              @Value("${camunda.bpm.admin-user.id:admin}") String engineAdmin,
+                              @Value("${camunda.bpm.admin-user.password:}") String engineAdminPassword) {
         this.identity = identity;
         this.enterprises = enterprises;
         this.passwords = passwords;
         this.properties = properties;
         this.clock = clock;
         this.engineAdmin = engineAdmin;
+        this.engineAdminPassword = engineAdminPassword;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        ensureGroup("rule-author", "Soạn quy tắc (Rule authors)");
-        ensureGroup("admin", "Quản trị (Administrators)");
-        ensureMembership(engineAdmin, "admin");
+        ROLES.forEach(this::ensureGroup);
+        ensureMembership(engineAdmin, ADMIN_GROUP);
+        ensureAdminPassword();
+        Map<String, String> demoStaff = new LinkedHashMap<>();
+        WorkingGroups.deciding().forEach(group -> demoStaff.put(group + "1", group));
+        demoStaff.put(DEMO_RULE_AUTHOR, RULE_AUTHOR_GROUP);
         if (!properties.demo().enabled()) {
+            demoStaff.keySet().forEach(this::removeUser);
+            if (enterprises.deleteCreatedBy(DEMO_TAX_CODE, DEMO_CREATOR)) {
+                log.info("Demo enterprise account {} removed: demo data is disabled", DEMO_TAX_CODE);
+            }
             return;
         }
-        if (identity.createUserQuery().userId("author1").count() == 0) {
-            User author = identity.newUser("author1");
-            author.setFirstName("author1");
-            author.setLastName("Soạn quy tắc (Rule author)");
-            author.setPassword(properties.demo().password());
-            identity.saveUser(author);
-        }
-        ensureMembership("author1", "rule-author");
+        demoStaff.forEach(this::ensureDemoMember);
         if (!enterprises.exists(DEMO_TAX_CODE)) {
             enterprises.create(DEMO_TAX_CODE, "Công ty TNHH Điện tử Hà Bắc", "Quang Châu",
-                    passwords.encode(properties.demo().password()), "demo", clock.instant());
+                    passwords.encode(properties.demo().password()), DEMO_CREATOR, clock.instant());
+        }
+    }
+
+    /** The engine creates its administrator once; the password configured now is the one that must work. */
+    private void ensureAdminPassword() {
+        if (engineAdminPassword.isBlank() || identity.createUserQuery().userId(engineAdmin).count() == 0
+                || identity.checkPassword(engineAdmin, engineAdminPassword)) {
+            return;
+        }
+        // read after the check, which counts a failed login on the user's row
+        User admin = identity.createUserQuery().userId(engineAdmin).singleResult();
+        admin.setPassword(engineAdminPassword);
+        try {
+            identity.saveUser(admin);
+            log.info("The password of {} is now the configured one", engineAdmin);
+        } catch (OptimisticLockingException e) {
+            // another node, starting at the same moment, has just set it
+        }
+    }
+
+    private void ensureDemoMember(String userId, String groupId) {
+        if (identity.createUserQuery().userId(userId).count() == 0) {
+            User user = identity.newUser(userId);
+            user.setFirstName(userId);
+            user.setLastName(ROLES.getOrDefault(groupId, WorkingGroups.name(groupId)));
+            user.setPassword(properties.demo().password());
+            identity.saveUser(user);
+        }
+        ensureMembership(userId, groupId);
+    }
+
+    /** The engine's history keeps the name where the user acted. */
+    private void removeUser(String userId) {
+        if (identity.createUserQuery().userId(userId).count() > 0) {
+            identity.deleteUser(userId);
+            log.info("Demo user {} removed: demo data is disabled", userId);
         }
     }
 
