@@ -81,9 +81,9 @@ class RuleController {
         return whatIf.compare(rules.compileDraft(read(files)), subject);
     }
 
-    /** Raw file bytes; a form-encoded body would be parsed away as parameters, so it is refused (415). */
+    /** Raw file bytes; a form-encoded or plain-text body is refused (415): a foreign page may post those. */
     @PutMapping(path = "/files/{name}", consumes = {MediaType.APPLICATION_OCTET_STREAM_VALUE,
-            MediaType.TEXT_PLAIN_VALUE, "text/csv", "application/vnd.ms-excel",
+            "text/csv", "application/vnd.ms-excel",
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
     ActivationView write(@PathVariable String name, @RequestBody byte[] content,
                          @RequestParam(required = false) String comment, Principal author) {

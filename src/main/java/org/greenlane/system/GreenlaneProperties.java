@@ -3,6 +3,7 @@ package org.greenlane.system;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -16,10 +17,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param retestCheck  how often an approved application's re-testing is checked (daily)
  * @param reviewDue    how long a working group or the steering committee has for its task before it shows as
  *                     overdue in Tasklist (GREENLANE_REVIEW_DUE, ISO-8601, 24 hours)
+ * @param trustedOrigins web origins besides the server's own whose pages may call the API's state-changing
+ *                     operations from a browser ({@code https://portal.bacgiang.gov.vn}); none by default
  */
 @ConfigurationProperties("greenlane")
 public record GreenlaneProperties(Path dataDir, Path rulesDir, ZoneId zone, Demo demo, Duration correctionPeriod,
-                                  Duration reviewDue, Duration retestCheck) {
+                                  Duration reviewDue, Duration retestCheck, List<String> trustedOrigins) {
 
     public GreenlaneProperties {
         dataDir = dataDir == null ? Path.of("data") : dataDir;
@@ -29,6 +32,7 @@ public record GreenlaneProperties(Path dataDir, Path rulesDir, ZoneId zone, Demo
         correctionPeriod = correctionPeriod == null ? Duration.ofDays(14) : correctionPeriod;
         reviewDue = reviewDue == null ? Duration.ofHours(24) : reviewDue;
         retestCheck = retestCheck == null ? Duration.ofDays(1) : retestCheck;
+        trustedOrigins = trustedOrigins == null ? List.of() : List.copyOf(trustedOrigins);
     }
 
     /**
