@@ -75,7 +75,7 @@ public class ActiveRuleSet implements Supplier<ScreeningRules> {
                     .orElseGet(() -> compiler.compile(files));
             var activation = latest.isPresent() && latest.get().checksum().equals(rules.checksum())
                     ? latest.get()
-                    : versions.activate(files, rules.checksum(), "folder", "rules folder at start-up", clock.instant());
+                    : recordActivation(files, rules, "folder", "rules folder at start-up");
             active.set(new Active(withVersion(rules, activation), activation, files));
         } catch (RuleSetCompileException e) {
             // A folder broken while the server was down: start on the last good set rather than not at all.
@@ -251,7 +251,14 @@ public class ActiveRuleSet implements Supplier<ScreeningRules> {
         try {
             SortedMap<String, byte[]> files = new TreeMap<>(active.get().files());
             edit.accept(files);
-            ScreeningRules rules = compiler.compile(files);
+            ScreeningRules rules;
+            try {
+                rules = compiler.compile(files);
+            } catch (RuleSetCompileException e) {
+                audit.record(actor, "RULES_REFUSED", "rule set",
+                        e.summary() + "; " + RuleCompiler.fileChecksums(files));
+                throw e;
+            }
             writeFolder.run();
             return activate(files, rules, actor, comment);
         } finally {
@@ -261,13 +268,20 @@ public class ActiveRuleSet implements Supplier<ScreeningRules> {
 
     private RuleSetVersions.Activation activate(SortedMap<String, byte[]> files, ScreeningRules rules, String actor,
                                                 String comment) {
-        Instant now = clock.instant();
-        RuleSetVersions.Activation activation = versions.activate(files, rules.checksum(), actor, comment, now);
-        audit.record(actor, "RULES_ACTIVATED", "v" + activation.version(), comment);
+        RuleSetVersions.Activation activation = recordActivation(files, rules, actor, comment);
         reloads.increment();
         active.set(new Active(withVersion(rules, activation), activation, files));
         pending = null;
         log.info("Rule set v{} ({}) activated by {}: {}", activation.version(), rules.version(), actor, comment);
+        return activation;
+    }
+
+    /** Every activation is in the audit trail with who, why and the checksums of the set and each of its files. */
+    private RuleSetVersions.Activation recordActivation(SortedMap<String, byte[]> files, ScreeningRules rules,
+                                                        String actor, String comment) {
+        var activation = versions.activate(files, rules.checksum(), actor, comment, clock.instant());
+        audit.record(actor, "RULES_ACTIVATED", "v" + activation.version(), (comment == null ? "" : comment + "; ")
+                + "set sha256:" + rules.checksum() + "; " + RuleCompiler.fileChecksums(files));
         return activation;
     }
 

@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.drools.decisiontable.InputType;
 import org.drools.decisiontable.SpreadsheetCompiler;
 import org.greenlane.screening.ScreeningRules;
@@ -71,9 +72,12 @@ class RuleCompiler {
         SortedMap<String, byte[]> buildable = new TreeMap<>();
         Map<String, String> tablesAsDrl = new HashMap<>();
         for (var file : files.entrySet()) {
-            List<RuleProblem> tableProblems = checkTable(file.getKey(), file.getValue(), tablesAsDrl);
-            problems.addAll(tableProblems);
-            if (tableProblems.isEmpty()) {
+            List<RuleProblem> fileProblems = new ArrayList<>(checkTable(file.getKey(), file.getValue(), tablesAsDrl));
+            if (fileProblems.isEmpty()) {
+                fileProblems.addAll(checkSource(file.getKey(), file.getValue(), tablesAsDrl.get(file.getKey())));
+            }
+            problems.addAll(fileProblems);
+            if (fileProblems.isEmpty()) {
                 buildable.put(file.getKey(), file.getValue());
             }
         }
@@ -132,6 +136,14 @@ class RuleCompiler {
         }
     }
 
+    /** What the file's code may not do ({@link RuleSourceCheck}), read in the DRL a table compiles to. */
+    private static List<RuleProblem> checkSource(String name, byte[] content, String tableAsDrl) {
+        String source = tableAsDrl != null ? tableAsDrl : new String(content, StandardCharsets.UTF_8);
+        return RuleSourceCheck.violations(source).stream()
+                .map(violation -> new RuleProblem(name, location(violation.line(), tableAsDrl), violation.message()))
+                .toList();
+    }
+
     private static String fileOf(Message message, Map<String, String> tablesAsDrl) {
         String path = message.getPath();
         if (path == null) {
@@ -147,12 +159,16 @@ class RuleCompiler {
      * "rule values at B12" marks the table compiler writes above each rule.
      */
     private static String locationOf(Message message, String tableAsDrl) {
-        if (message.getLine() <= 0) {
+        return location(message.getLine(), tableAsDrl);
+    }
+
+    private static String location(int line, String tableAsDrl) {
+        if (line <= 0) {
             return "";
         }
         if (tableAsDrl != null) {
             List<String> lines = tableAsDrl.lines().toList();
-            for (int i = Math.min(message.getLine(), lines.size()) - 1; i >= 0; i--) {
+            for (int i = Math.min(line, lines.size()) - 1; i >= 0; i--) {
                 Matcher mark = TABLE_ROW.matcher(lines.get(i));
                 if (mark.find()) {
                     return "row " + mark.group(2) + " (cell " + mark.group(1) + "; the column's template is under "
@@ -160,7 +176,7 @@ class RuleCompiler {
                 }
             }
         }
-        return "line " + message.getLine();
+        return "line " + line;
     }
 
     private static String rootMessage(Throwable e) {
@@ -169,6 +185,13 @@ class RuleCompiler {
             root = root.getCause();
         }
         return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    /** Each file with its own checksum, as the audit trail keeps them. */
+    static String fileChecksums(Map<String, byte[]> files) {
+        return new TreeMap<>(files).entrySet().stream()
+                .map(file -> file.getKey() + " sha256:" + Checksum.sha256(file.getValue()))
+                .collect(Collectors.joining(", "));
     }
 
     /** One checksum over the names and contents, so that the same files always give the same identity. */

@@ -9,6 +9,8 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.greenlane.intake.ApplicationDocument;
 import org.greenlane.intake.ApplicationStore;
+import org.greenlane.screening.ScreeningRules;
+import org.greenlane.security.AuditLog;
 import org.greenlane.system.Checksum;
 import org.greenlane.system.FieldProblem;
 import org.greenlane.system.InvalidRequestException;
@@ -38,12 +40,15 @@ class RuleController {
     private final RuleSetVersions versions;
     private final WhatIf whatIf;
     private final ApplicationStore applications;
+    private final AuditLog audit;
 
-    RuleController(ActiveRuleSet rules, RuleSetVersions versions, WhatIf whatIf, ApplicationStore applications) {
+    RuleController(ActiveRuleSet rules, RuleSetVersions versions, WhatIf whatIf, ApplicationStore applications,
+                   AuditLog audit) {
         this.rules = rules;
         this.versions = versions;
         this.whatIf = whatIf;
         this.applications = applications;
+        this.audit = audit;
     }
 
     @GetMapping
@@ -60,26 +65,47 @@ class RuleController {
     }
 
     @PostMapping(path = "/validate", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    Validation validate(@RequestPart("files") List<MultipartFile> files) {
+    Validation validate(@RequestPart("files") List<MultipartFile> files, Principal author) {
+        SortedMap<String, byte[]> draft = read(files);
         try {
-            rules.compileDraft(read(files));
+            rules.compileDraft(draft);
+            audit.record(actor(author), "RULES_VALIDATED", "draft", "valid; " + RuleCompiler.fileChecksums(draft));
             return new Validation(true, List.of());
         } catch (RuleSetCompileException e) {
+            audit.record(actor(author), "RULES_VALIDATED", "draft",
+                    e.summary() + "; " + RuleCompiler.fileChecksums(draft));
             return new Validation(false, e.problems());
         }
     }
 
+    /** Compiling a draft runs none of its rules; only what passed the compiler's source check is then fired. */
     @PostMapping(path = "/what-if", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     WhatIf.Comparison whatIf(@RequestPart("files") List<MultipartFile> files,
                              @RequestPart(name = "application", required = false) ApplicationDocument application,
-                             @RequestParam(name = "applicationId", required = false) String applicationId) {
+                             @RequestParam(name = "applicationId", required = false) String applicationId,
+                             Principal author) {
         if ((application == null) == (applicationId == null)) {
             throw new InvalidRequestException(List.of(new FieldProblem("application",
                     "give either an application (JSON part) or the applicationId of a stored one")));
         }
-        ApplicationDocument subject = application != null ? application : applications.document(applicationId);
-        return whatIf.compare(rules.compileDraft(read(files)), subject);
+        SortedMap<String, byte[]> draft = read(files);
+        String subject = applicationId != null ? applicationId : "posted application";
+        ScreeningRules compiled;
+        try {
+            compiled = rules.compileDraft(draft);
+        } catch (RuleSetCompileException e) {
+            audit.record(actor(author), "RULES_WHAT_IF", subject,
+                    e.summary() + "; " + RuleCompiler.fileChecksums(draft));
+            throw e;
+        }
+        WhatIf.Comparison comparison = whatIf.compare(compiled,
+                application != null ? application : applications.document(applicationId));
+        audit.record(actor(author), "RULES_WHAT_IF", subject, "eligible " + comparison.active().eligibleCount()
+                + " → " + comparison.draft().eligibleCount() + "; " + RuleCompiler.fileChecksums(draft));
+        return comparison;
     }
+
+
 
     /** Raw file bytes; a form-encoded or plain-text body is refused (415): a foreign page may post those. */
     @PutMapping(path = "/files/{name}", consumes = {MediaType.APPLICATION_OCTET_STREAM_VALUE,

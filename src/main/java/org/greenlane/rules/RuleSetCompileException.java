@@ -15,4 +15,10 @@ public class RuleSetCompileException extends RuntimeException {
     public List<RuleProblem> problems() {
         return problems;
     }
+
+    /** How the audit trail says it: the count and the first problem. */
+    String summary() {
+        return "refused, " + problems.size() + " problem(s), first: " + problems.get(0).file() + " "
+                + problems.get(0).location() + " " + problems.get(0).message();
+    }
 }
