@@ -24,6 +24,20 @@ function t(key) { return TEXT[language][key]; }
 
 function number(value) { return value.toLocaleString(language === 'vi' ? 'vi-VN' : 'en-US'); }
 
+// Text only, never markup: park names come from applicants, and the page shares its origin with Tasklist.
+function cell(text, className = '') {
+  const td = document.createElement('td');
+  td.textContent = text;
+  td.className = className;
+  return td;
+}
+
+function row(...cells) {
+  const tr = document.createElement('tr');
+  tr.append(...cells);
+  return tr;
+}
+
 function render() {
   document.documentElement.lang = language;
   document.querySelectorAll('[data-i18n]').forEach(element => { element.textContent = t(element.dataset.i18n); });
@@ -31,11 +45,11 @@ function render() {
   document.getElementById('enterprises').textContent = number(progress.approvedEnterprises);
   document.getElementById('workers').textContent = number(progress.approvedWorkers);
   document.getElementById('as-of').textContent = progress.asOf;
-  document.querySelector('#targets tbody').innerHTML = progress.targets.map(target =>
-    `<tr><td>${target.description}</td><td>${target.by}</td><td>${target.strictlyAbove ? '> ' : '≥ '}${number(target.workers)}</td>`
-    + `<td>${number(target.reached)}</td><td class="${target.state}">${t(target.state)}</td></tr>`).join('');
-  document.querySelector('#parks tbody').innerHTML = progress.parks.map(park =>
-    `<tr><td>${park.name}</td><td>${number(park.enterprises)}</td><td>${number(park.workers)}</td></tr>`).join('');
+  document.querySelector('#targets tbody').replaceChildren(...progress.targets.map(target => row(
+    cell(target.description), cell(target.by), cell((target.strictlyAbove ? '> ' : '≥ ') + number(target.workers)),
+    cell(number(target.reached)), cell(t(target.state), target.state))));
+  document.querySelector('#parks tbody').replaceChildren(...progress.parks.map(park => row(
+    cell(park.name), cell(number(park.enterprises)), cell(number(park.workers)))));
   drawChart();
 }
 

@@ -9,21 +9,27 @@ import java.util.List;
 import java.util.Map;
 import org.greenlane.HeadlessChromium;
 import org.greenlane.IntegrationTest;
+import org.greenlane.TestApplications;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** /dashboard in headless Chromium draws the progress the API reports, in Vietnamese and in English. */
 class DashboardBrowserTest extends IntegrationTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    JdbcClient jdbc;
 
     private WebDriver browser;
 
@@ -67,5 +73,26 @@ class DashboardBrowserTest extends IntegrationTest {
         browser.findElement(By.id("lang-en")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Workers back at work"));
         assertThat(browser.findElement(By.cssSelector("#targets tbody tr td.OPEN")).getText()).isEqualTo("Open");
+    }
+
+    @Test
+    void aParkNameWithMarkupIsShownAsText() {
+        // given an approved application whose park name is markup; screening knows no such park, so it is written
+        // into the row the report reads
+        String markup = "<img src=x onerror=\"window.pwned=1\">";
+        String id = approve(TestApplications.clean(1));
+        jdbc.sql("update application set industrial_park = ? where id = ?").params(markup, id).update();
+
+        // when the page is opened and any image it made has loaded or failed
+        browser.get("http://localhost:" + port + "/dashboard");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.until(driver -> ((JavascriptExecutor) driver).executeScript("return window.greenlaneChart") != null);
+        wait.until(driver -> (Boolean) ((JavascriptExecutor) driver)
+                .executeScript("return Array.from(document.images).every(image => image.complete)"));
+
+        // then the name reads as it was typed and its handler never ran
+        assertThat(browser.findElements(By.cssSelector("#parks tbody tr td:first-child")))
+                .extracting(WebElement::getText).contains(markup);
+        assertThat(((JavascriptExecutor) browser).executeScript("return typeof window.pwned")).isEqualTo("undefined");
     }
 }
