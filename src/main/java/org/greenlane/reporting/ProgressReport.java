@@ -17,8 +17,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Approved enterprises and workers per day and in total, for the province and per park, against its targets. A
- * revoked permit no longer counts; a reduced one counts with its current worker count.
+ * Approved enterprises and workers per day and in total, for the province and per park, against its targets. Only
+ * a permit whose application is approved now counts, not a suspended or revoked one; a reduced one counts with its
+ * current worker count.
  */
 @Component
 class ProgressReport {
@@ -37,7 +38,7 @@ class ProgressReport {
 
     Progress progress() {
         List<Permit> permits = jdbc.sql("select p.issued_at, p.approved_workers, a.industrial_park from permit p "
-                        + "join application a on a.id = p.application_id where a.status <> 'REVOKED' order by p.issued_at")
+                        + "join application a on a.id = p.application_id where a.status = 'APPROVED' order by p.issued_at")
                 .query((rs, n) -> new Permit(rs.getTimestamp(1).toInstant().atZone(zone).toLocalDate(), rs.getInt(2),
                         rs.getString(3)))
                 .list();
