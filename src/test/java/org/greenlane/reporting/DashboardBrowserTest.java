@@ -1,6 +1,7 @@
 package org.greenlane.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -68,6 +69,18 @@ class DashboardBrowserTest extends IntegrationTest {
                     .intValue()).isEqualTo(day.get("cumulativeWorkers").asInt());
         }
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("Tiến độ", "Bắc Giang");
+
+        // and its x axis is time: the end of July, of August and of October lie 31 and then 61 days apart, and
+        // are drawn so
+        List<Number> drawn = (List<Number>) ((JavascriptExecutor) browser).executeScript(
+                "return Chart.getChart('progress-chart').getDatasetMeta(2).data.map(point => point.x)");
+        int july = labels.indexOf("2021-07-31");
+        int august = labels.indexOf("2021-08-31");
+        int october = labels.indexOf("2021-10-31");
+        assertThat(gap(drawn, august, october) / gap(drawn, july, august)).isCloseTo(61.0 / 31, within(0.01));
+        List<Number> days = (List<Number>) chart.get("x");
+        assertThat(gap(days, july, august)).isEqualTo(31);
+        assertThat(gap(days, august, october)).isEqualTo(61);
         assertThat(browser.findElements(By.cssSelector("#targets tbody tr"))).hasSize(4);
 
         browser.findElement(By.id("lang-en")).click();
@@ -94,5 +107,9 @@ class DashboardBrowserTest extends IntegrationTest {
         assertThat(browser.findElements(By.cssSelector("#parks tbody tr td:first-child")))
                 .extracting(WebElement::getText).contains(markup);
         assertThat(((JavascriptExecutor) browser).executeScript("return typeof window.pwned")).isEqualTo("undefined");
+    }
+
+    private static double gap(List<Number> values, int from, int to) {
+        return values.get(to).doubleValue() - values.get(from).doubleValue();
     }
 }
