@@ -22,7 +22,22 @@ let chart = null;
 
 function t(key) { return TEXT[language][key]; }
 
-function number(value) { return value.toLocaleString(language === 'vi' ? 'vi-VN' : 'en-US'); }
+const LOCALE = { vi: 'vi-VN', en: 'en-US' };
+// Dates as each language writes them (31/07/2021, Jul 31, 2021), in UTC as dayNumber counts them.
+const DATE_STYLE = {
+  vi: { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' },
+  en: { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }
+};
+const DAY = 24 * 60 * 60 * 1000;
+
+function number(value) { return value.toLocaleString(LOCALE[language]); }
+
+// Days since 1970-01-01: the chart's x, on a linear scale, so distances on it are proportional to time.
+function dayNumber(isoDate) { return Date.parse(isoDate) / DAY; }
+
+function dayText(day) { return new Date(day * DAY).toLocaleDateString(LOCALE[language], DATE_STYLE[language]); }
+
+function description(target) { return language === 'vi' ? target.descriptionVi : target.descriptionEn; }
 
 // Text only, never markup: park names come from applicants, and the page shares its origin with Tasklist.
 function cell(text, className = '') {
@@ -44,21 +59,15 @@ function render() {
   if (!progress) { return; }
   document.getElementById('enterprises').textContent = number(progress.approvedEnterprises);
   document.getElementById('workers').textContent = number(progress.approvedWorkers);
-  document.getElementById('as-of').textContent = progress.asOf;
+  document.getElementById('as-of').textContent = dayText(dayNumber(progress.asOf));
   document.querySelector('#targets tbody').replaceChildren(...progress.targets.map(target => row(
-    cell(target.description), cell(target.by), cell((target.strictlyAbove ? '> ' : '≥ ') + number(target.workers)),
+    cell(description(target)), cell(dayText(dayNumber(target.by))),
+    cell((target.strictlyAbove ? '> ' : '≥ ') + number(target.workers)),
     cell(number(target.reached)), cell(t(target.state), target.state))));
   document.querySelector('#parks tbody').replaceChildren(...progress.parks.map(park => row(
     cell(park.name), cell(number(park.enterprises)), cell(number(park.workers)))));
   drawChart();
 }
-
-const DAY = 24 * 60 * 60 * 1000;
-
-// The chart's x is days since 1970-01-01 on a linear scale, so distances on it are proportional to time.
-function dayNumber(isoDate) { return Date.parse(isoDate) / DAY; }
-
-function dayText(day) { return new Date(day * DAY).toISOString().slice(0, 10); }
 
 // Ticks on the first of each month rather than at round numbers of days.
 function monthStarts(scale) {
@@ -100,7 +109,7 @@ function drawChart() {
   chart = new Chart(document.getElementById('progress-chart'), {
     data,
     options: {
-      maintainAspectRatio: false, animation: false,
+      maintainAspectRatio: false, animation: false, locale: LOCALE[language],
       scales: {
         // grid.offset: the bars' default would draw the grid lines between the ticks rather than at them.
         x: { type: 'linear', bounds: 'data', grid: { offset: false }, afterBuildTicks: monthStarts,

@@ -78,8 +78,8 @@ class ProgressReport {
                 .mapToInt(Day::cumulativeWorkers).max().orElse(0);
         boolean met = target.strictlyAbove() ? reached > target.workers() : reached >= target.workers();
         String state = met ? "MET" : today.isAfter(target.by()) ? "MISSED" : "OPEN";
-        return new TargetProgress(target.by(), target.workers(), target.strictlyAbove(), target.description(),
-                reached, state);
+        return new TargetProgress(target.by(), target.workers(), target.strictlyAbove(), target.descriptionVi(),
+                target.descriptionEn(), reached, state);
     }
 
     /** Parks are typed in many ways; the dashboard shows the spelling most applications used. */
@@ -102,7 +102,7 @@ class ProgressReport {
     }
 
     /** @param state MET, MISSED (the date passed short of it) or OPEN */
-    record TargetProgress(LocalDate by, int workers, boolean strictlyAbove, String description, int reached,
-                          String state) {
+    record TargetProgress(LocalDate by, int workers, boolean strictlyAbove, String descriptionVi,
+                          String descriptionEn, int reached, String state) {
     }
 }

@@ -69,6 +69,7 @@ class DashboardBrowserTest extends IntegrationTest {
                     .intValue()).isEqualTo(day.get("cumulativeWorkers").asInt());
         }
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("Tiến độ", "Bắc Giang");
+        assertThat(browser.findElements(By.cssSelector("#targets tbody tr"))).hasSize(4);
 
         // and its x axis is time: the end of July, of August and of October lie 31 and then 61 days apart, and
         // are drawn so
@@ -81,11 +82,39 @@ class DashboardBrowserTest extends IntegrationTest {
         List<Number> days = (List<Number>) chart.get("x");
         assertThat(gap(days, july, august)).isEqualTo(31);
         assertThat(gap(days, august, october)).isEqualTo(61);
-        assertThat(browser.findElements(By.cssSelector("#targets tbody tr"))).hasSize(4);
 
         browser.findElement(By.id("lang-en")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Workers back at work"));
         assertThat(browser.findElement(By.cssSelector("#targets tbody tr td.OPEN")).getText()).isEqualTo("Open");
+    }
+
+    @Test
+    void eachLanguageShowsItsOwnTextsNumbersAndDates() {
+        // given the targets as the API describes them in each language
+        JsonNode target = http.getForObject("/api/reports/progress", JsonNode.class).at("/targets/0");
+
+        // when the page is opened in Vietnamese
+        browser.get("http://localhost:" + port + "/dashboard");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.until(driver -> ((JavascriptExecutor) driver).executeScript("return window.greenlaneChart") != null);
+
+        // then the target, its date and its number, the as-of date and the axes read as Vietnamese writes them
+        assertThat(texts("#targets tbody tr:first-child td")).startsWith(target.get("descriptionVi").asText(),
+                "31/07/2021", "≥ 30.000");
+        assertThat(browser.findElement(By.id("as-of")).getText()).isEqualTo("20/06/2021");
+        assertThat(ticks("x")).isNotEmpty().allMatch(tick -> tick.matches("01/\\d{2}/2021"));
+        assertThat(ticks("y")).contains("120.000");
+        assertThat(shown()).doesNotContainPattern("\\d,\\d{3}");
+
+        // and in English as English does
+        browser.findElement(By.id("lang-en")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Workers back at work"));
+        assertThat(texts("#targets tbody tr:first-child td")).startsWith(target.get("descriptionEn").asText(),
+                "Jul 31, 2021", "≥ 30,000");
+        assertThat(browser.findElement(By.id("as-of")).getText()).isEqualTo("Jun 20, 2021");
+        assertThat(ticks("x")).isNotEmpty().allMatch(tick -> tick.matches("[A-Z][a-z]{2} 1, 2021"));
+        assertThat(ticks("y")).contains("120,000");
+        assertThat(shown()).doesNotContainPattern("\\d\\.\\d{3}");
     }
 
     @Test
@@ -111,5 +140,21 @@ class DashboardBrowserTest extends IntegrationTest {
 
     private static double gap(List<Number> values, int from, int to) {
         return values.get(to).doubleValue() - values.get(from).doubleValue();
+    }
+
+    private List<String> texts(String selector) {
+        return browser.findElements(By.cssSelector(selector)).stream().map(WebElement::getText).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> ticks(String axis) {
+        return (List<String>) ((JavascriptExecutor) browser).executeScript(
+                "return Chart.getChart('progress-chart').scales[arguments[0]].ticks.map(tick => tick.label)", axis);
+    }
+
+    /** The page's text and the chart's axes, which are drawn rather than text. */
+    private String shown() {
+        return browser.findElement(By.tagName("body")).getText() + "\n" + String.join("\n", ticks("x"))
+                + "\n" + String.join("\n", ticks("y"));
     }
 }

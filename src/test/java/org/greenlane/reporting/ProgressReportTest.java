@@ -37,6 +37,8 @@ class ProgressReportTest extends IntegrationTest {
                 .containsExactly("2021-07-31", "2021-08-31", "2021-10-31", "2021-11-30");
         assertThat(after.get("targets").findValuesAsText("state")).containsOnly("OPEN");
         assertThat(after.at("/targets/3/strictlyAbove").asBoolean()).isTrue();
+        assertThat(after.at("/targets/0/descriptionVi").asText()).contains("30.000").doesNotContain("30,000");
+        assertThat(after.at("/targets/0/descriptionEn").asText()).contains("30,000").doesNotContain("30.000");
     }
 
     @Test
