@@ -22,7 +22,36 @@ let chart = null;
 
 function t(key) { return TEXT[language][key]; }
 
-function number(value) { return value.toLocaleString(language === 'vi' ? 'vi-VN' : 'en-US'); }
+const LOCALE = { vi: 'vi-VN', en: 'en-US' };
+// Dates as each language writes them (31/07/2021, Jul 31, 2021), in UTC as dayNumber counts them.
+const DATE_STYLE = {
+  vi: { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' },
+  en: { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }
+};
+const DAY = 24 * 60 * 60 * 1000;
+
+function number(value) { return value.toLocaleString(LOCALE[language]); }
+
+// Days since 1970-01-01: the chart's x, on a linear scale, so distances on it are proportional to time.
+function dayNumber(isoDate) { return Date.parse(isoDate) / DAY; }
+
+function dayText(day) { return new Date(day * DAY).toLocaleDateString(LOCALE[language], DATE_STYLE[language]); }
+
+function description(target) { return language === 'vi' ? target.descriptionVi : target.descriptionEn; }
+
+// Text only, never markup: park names come from applicants, and the page shares its origin with Tasklist.
+function cell(text, className = '') {
+  const td = document.createElement('td');
+  td.textContent = text;
+  td.className = className;
+  return td;
+}
+
+function row(...cells) {
+  const tr = document.createElement('tr');
+  tr.append(...cells);
+  return tr;
+}
 
 function render() {
   document.documentElement.lang = language;
@@ -30,43 +59,68 @@ function render() {
   if (!progress) { return; }
   document.getElementById('enterprises').textContent = number(progress.approvedEnterprises);
   document.getElementById('workers').textContent = number(progress.approvedWorkers);
-  document.getElementById('as-of').textContent = progress.asOf;
-  document.querySelector('#targets tbody').innerHTML = progress.targets.map(target =>
-    `<tr><td>${target.description}</td><td>${target.by}</td><td>${target.strictlyAbove ? '> ' : '≥ '}${number(target.workers)}</td>`
-    + `<td>${number(target.reached)}</td><td class="${target.state}">${t(target.state)}</td></tr>`).join('');
-  document.querySelector('#parks tbody').innerHTML = progress.parks.map(park =>
-    `<tr><td>${park.name}</td><td>${number(park.enterprises)}</td><td>${number(park.workers)}</td></tr>`).join('');
+  document.getElementById('as-of').textContent = dayText(dayNumber(progress.asOf));
+  document.querySelector('#targets tbody').replaceChildren(...progress.targets.map(target => row(
+    cell(description(target)), cell(dayText(dayNumber(target.by))),
+    cell((target.strictlyAbove ? '> ' : '≥ ') + number(target.workers)),
+    cell(number(target.reached)), cell(t(target.state), target.state))));
+  document.querySelector('#parks tbody').replaceChildren(...progress.parks.map(park => row(
+    cell(park.name), cell(number(park.enterprises)), cell(number(park.workers)))));
   drawChart();
 }
 
+// Ticks on the first of each month rather than at round numbers of days.
+function monthStarts(scale) {
+  const start = new Date(scale.min * DAY);
+  const ticks = [];
+  for (let month = start.getUTCMonth() + (start.getUTCDate() > 1 ? 1 : 0); ; month++) {
+    const value = Date.UTC(start.getUTCFullYear(), month, 1) / DAY;
+    if (value > scale.max) { break; }
+    ticks.push({ value });
+  }
+  scale.ticks = ticks;
+}
+
 function drawChart() {
-  const labels = progress.days.map(day => day.date);
-  progress.targets.forEach(target => { if (!labels.includes(target.by)) { labels.push(target.by); } });
-  labels.sort();
+  const labels = [...new Set([...progress.days.map(day => day.date), ...progress.targets.map(target => target.by),
+    progress.asOf])].sort();
+  const x = labels.map(dayNumber);
   const byDate = Object.fromEntries(progress.days.map(day => [day.date, day]));
   let running = null;
   const cumulative = labels.map(date => {
     if (byDate[date]) { running = byDate[date].cumulativeWorkers; }
     return date <= progress.asOf ? running : null;
   });
+  const daily = labels.map(date => byDate[date] ? byDate[date].workers : 0);
+  const targets = labels.map(date => {
+    const target = progress.targets.find(candidate => candidate.by === date);
+    return target ? target.workers : null;
+  });
+  const points = values => values.map((y, i) => ({ x: x[i], y }));
   const data = {
-    labels,
     datasets: [
-      { type: 'line', label: t('cumulative'), data: cumulative, borderColor: '#1b7a3a', spanGaps: true },
-      { type: 'bar', label: t('daily'), data: labels.map(date => byDate[date] ? byDate[date].workers : 0),
-        backgroundColor: '#9fd3ad' },
-      { type: 'line', label: t('goalLine'), data: labels.map(date => {
-          const target = progress.targets.find(candidate => candidate.by === date);
-          return target ? target.workers : null;
-        }), borderColor: '#b3261e', showLine: false, pointRadius: 6, pointStyle: 'triangle' }
+      { type: 'line', label: t('cumulative'), data: points(cumulative), borderColor: '#1b7a3a', spanGaps: true },
+      { type: 'bar', label: t('daily'), data: points(daily), backgroundColor: '#9fd3ad' },
+      { type: 'line', label: t('goalLine'), data: points(targets), borderColor: '#b3261e', showLine: false,
+        pointRadius: 6, pointStyle: 'triangle' }
     ]
   };
   if (chart) { chart.destroy(); }
   chart = new Chart(document.getElementById('progress-chart'), {
-    data, options: { maintainAspectRatio: false, animation: false, scales: { y: { beginAtZero: true } } }
+    data,
+    options: {
+      maintainAspectRatio: false, animation: false, locale: LOCALE[language],
+      scales: {
+        // grid.offset: the bars' default would draw the grid lines between the ticks rather than at them.
+        x: { type: 'linear', bounds: 'data', grid: { offset: false }, afterBuildTicks: monthStarts,
+          ticks: { callback: dayText } },
+        y: { beginAtZero: true }
+      },
+      plugins: { tooltip: { callbacks: { title: items => dayText(items[0].parsed.x) } } }
+    }
   });
-  // For a test or a curious reader: what the chart shows.
-  window.greenlaneChart = { labels, cumulative, daily: data.datasets[1].data, targets: data.datasets[2].data };
+  // For a test or a curious reader: what the chart shows, x in days since 1970-01-01.
+  window.greenlaneChart = { labels, x, cumulative, daily, targets };
 }
 
 document.getElementById('lang-vi').addEventListener('click', () => { language = 'vi'; render(); });

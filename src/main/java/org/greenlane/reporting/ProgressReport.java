@@ -17,8 +17,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Approved enterprises and workers per day and in total, for the province and per park, against its targets. A
- * revoked permit no longer counts; a reduced one counts with its current worker count.
+ * Approved enterprises and workers per day and in total, for the province and per park, against its targets. Only
+ * a permit whose application is approved now counts, not a suspended or revoked one; a reduced one counts with its
+ * current worker count.
  */
 @Component
 class ProgressReport {
@@ -37,7 +38,7 @@ class ProgressReport {
 
     Progress progress() {
         List<Permit> permits = jdbc.sql("select p.issued_at, p.approved_workers, a.industrial_park from permit p "
-                        + "join application a on a.id = p.application_id where a.status <> 'REVOKED' order by p.issued_at")
+                        + "join application a on a.id = p.application_id where a.status = 'APPROVED' order by p.issued_at")
                 .query((rs, n) -> new Permit(rs.getTimestamp(1).toInstant().atZone(zone).toLocalDate(), rs.getInt(2),
                         rs.getString(3)))
                 .list();
@@ -77,8 +78,8 @@ class ProgressReport {
                 .mapToInt(Day::cumulativeWorkers).max().orElse(0);
         boolean met = target.strictlyAbove() ? reached > target.workers() : reached >= target.workers();
         String state = met ? "MET" : today.isAfter(target.by()) ? "MISSED" : "OPEN";
-        return new TargetProgress(target.by(), target.workers(), target.strictlyAbove(), target.description(),
-                reached, state);
+        return new TargetProgress(target.by(), target.workers(), target.strictlyAbove(), target.descriptionVi(),
+                target.descriptionEn(), reached, state);
     }
 
     /** Parks are typed in many ways; the dashboard shows the spelling most applications used. */
@@ -101,7 +102,7 @@ class ProgressReport {
     }
 
     /** @param state MET, MISSED (the date passed short of it) or OPEN */
-    record TargetProgress(LocalDate by, int workers, boolean strictlyAbove, String description, int reached,
-                          String state) {
+    record TargetProgress(LocalDate by, int workers, boolean strictlyAbove, String descriptionVi,
+                          String descriptionEn, int reached, String state) {
     }
 }

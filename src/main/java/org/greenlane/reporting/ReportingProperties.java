@@ -20,8 +20,9 @@ record ReportingProperties(List<Target> targets) {
      * @param by            the last day the target counts for
      * @param workers       the number of approved workers
      * @param strictlyAbove the target is "more than" rather than "at least"
-     * @param description   what the province said, for the dashboard
+     * @param descriptionVi what the province said, in Vietnamese, for the dashboard
+     * @param descriptionEn the same in English, with English number formats
      */
-    record Target(LocalDate by, int workers, boolean strictlyAbove, String description) {
+    record Target(LocalDate by, int workers, boolean strictlyAbove, String descriptionVi, String descriptionEn) {
     }
 }

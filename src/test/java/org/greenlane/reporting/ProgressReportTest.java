@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.Map;
 import org.greenlane.IntegrationTest;
 import org.greenlane.TestApplications;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,27 @@ class ProgressReportTest extends IntegrationTest {
                 .containsExactly("2021-07-31", "2021-08-31", "2021-10-31", "2021-11-30");
         assertThat(after.get("targets").findValuesAsText("state")).containsOnly("OPEN");
         assertThat(after.at("/targets/3/strictlyAbove").asBoolean()).isTrue();
+        assertThat(after.at("/targets/0/descriptionVi").asText()).contains("30.000").doesNotContain("30,000");
+        assertThat(after.at("/targets/0/descriptionEn").asText()).contains("30,000").doesNotContain("30.000");
+    }
+
+    @Test
+    void aSuspendedApplicationsWorkersAreNotCounted() {
+        // given an approved application of 3 workers, counted
+        String id = approve(TestApplications.clean(3));
+        String infected = TestApplications.clean(3).workers().get(0).citizenId();
+        JsonNode before = anonymous().getForObject("/api/reports/progress", JsonNode.class);
+
+        // when the enterprise reports an infection case, which suspends it
+        http.postForEntity("/api/applications/" + id + "/incidents",
+                Map.of("infectedWorkers", List.of(infected), "detectedOn", "2021-06-20"), JsonNode.class);
+        awaitStatus(id, "SUSPENDED");
+
+        // then neither it nor its workers count while suspended
+        JsonNode after = anonymous().getForObject("/api/reports/progress", JsonNode.class);
+        assertThat(after.get("approvedEnterprises").asInt()).isEqualTo(before.get("approvedEnterprises").asInt() - 1);
+        assertThat(after.get("approvedWorkers").asInt()).isEqualTo(before.get("approvedWorkers").asInt() - 3);
+        assertThat(workersOf(after, "Quang Châu")).isEqualTo(workersOf(before, "Quang Châu") - 3);
     }
 
     @Test
