@@ -2,6 +2,7 @@ package org.greenlane.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -35,11 +36,12 @@ import org.kie.api.runtime.KieSession;
  * The shipped decision tables survive a save by the programs rule authors use. openpyxl writes no cell that holds
  * nothing, not even one inside a merged region, and Drools gives a merged header only to the cells a file has; so
  * no shipped table depends on a merged cell (each condition column names its worker, {@code $w := ScreenedWorker},
- * the same one for every condition of a row).
+ * the same one for every condition of a row), and a table that does is refused at the header cell at fault.
  *
  * <p>The copies in saved-tables/ were made from the shipped worker table: the 48 h draft by the README's openpyxl
- * one-liner, then opened and saved by LibreOffice ({@code soffice --headless --convert-to xlsx}). After a change to
- * the shipped worker table, make them again the same way.
+ * one-liner, then opened and saved by LibreOffice ({@code soffice --headless --convert-to xlsx}); the merged-header
+ * one by openpyxl changing 72 to 48 in the table as it was before its header was unmerged. After a change to the
+ * shipped worker table, make the two 48 h drafts again the same way.
  */
 class TableLayoutTest {
 
@@ -75,6 +77,25 @@ class TableLayoutTest {
         files.put(WORKER_TABLE, saved);
         assertThat(compiler.compile(files).kieBase()
                 .getRule("org.greenlane.rules", "NoNegativePcrWithin72HoursIsIneligible")).isNotNull();
+    }
+
+    @Test
+    void tableWhoseMergedHeaderLostItsEmptyCellsIsRefusedAtTheHeaderCells() {
+        SortedMap<String, byte[]> files = TestRuleFolders.read(TestRuleFolders.SHIPPED);
+        files.put(WORKER_TABLE, resource("worker-criteria-merged-header-openpyxl.drl.xlsx"));
+
+        RuleSetCompileException refused = catchThrowableOfType(RuleSetCompileException.class,
+                () -> compiler.compile(files));
+
+        // rows 11 to 13 fill the columns E, F and G, which the merged C7:G7 no longer reaches
+        assertThat(refused).isNotNull();
+        assertThat(refused.problems()).allSatisfy(p -> assertThat(p.file()).isEqualTo(WORKER_TABLE));
+        assertThat(refused.problems().stream().map(RuleProblem::location).sorted())
+                .satisfiesExactly(
+                        location -> assertThat(location).startsWith("row 7 (cell E7: the condition in E11 ")
+                                .contains("merged C7:G7"),
+                        location -> assertThat(location).startsWith("row 7 (cell F7: the condition in F12 "),
+                        location -> assertThat(location).startsWith("row 7 (cell G7: the condition in G13 "));
     }
 
     @Test
