@@ -1,6 +1,7 @@
 package org.greenlane.rules;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -10,14 +11,24 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
 import org.drools.decisiontable.InputType;
 import org.drools.decisiontable.SpreadsheetCompiler;
+import org.drools.decisiontable.parser.ActionType;
 import org.greenlane.screening.ScreeningRules;
 import org.greenlane.system.BoundedMemo;
 import org.greenlane.system.Checksum;
@@ -49,6 +60,12 @@ class RuleCompiler {
      * time; now only a changed table is read, once.
      */
     private static final BoundedMemo<String, String> TABLE_DRL = new BoundedMemo<>(64);
+
+    /** A table's cells by the checksum of its content, read once for all the errors of a failed build. */
+    private static final BoundedMemo<String, SheetText> TABLE_CELLS = new BoundedMemo<>(8);
+
+    /** A code cell's parameter marks ($param, $1, $2 …), between which its text stands as written in the DRL. */
+    private static final Pattern PARAMETER = Pattern.compile("\\$(param|\\d+)");
 
     private final KieServices kieServices = KieServices.Factory.get();
 
@@ -97,7 +114,8 @@ class RuleCompiler {
             // Drools follows every DRL syntax error with this line-less echo; the real error is listed already.
             if (errors.size() == 1 || !message.getText().startsWith("Parser returned a null Package")) {
                 String file = fileOf(message, tablesAsDrl);
-                problems.add(new RuleProblem(file, locationOf(message, tablesAsDrl.get(file)), message.getText().strip()));
+                problems.add(new RuleProblem(file, location(message.getLine(), tablesAsDrl.get(file), files.get(file)),
+                        message.getText().strip()));
             }
         }
         if (!problems.isEmpty()) {
@@ -140,7 +158,8 @@ class RuleCompiler {
     private static List<RuleProblem> checkSource(String name, byte[] content, String tableAsDrl) {
         String source = tableAsDrl != null ? tableAsDrl : new String(content, StandardCharsets.UTF_8);
         return RuleSourceCheck.violations(source).stream()
-                .map(violation -> new RuleProblem(name, location(violation.line(), tableAsDrl), violation.message()))
+                .map(violation -> new RuleProblem(name, location(violation.line(), tableAsDrl, content),
+                        violation.message()))
                 .toList();
     }
 
@@ -155,28 +174,121 @@ class RuleCompiler {
     }
 
     /**
-     * A DRL error's line; for a decision table, the spreadsheet row the failing rule came from, found through the
-     * "rule values at B12" marks the table compiler writes above each rule.
+     * A DRL error's line; for a decision table, the spreadsheet cells the failing line came from: the rule's row,
+     * through the "rule values at B12" marks the table compiler writes above each rule, and the condition column
+     * whose code the line holds.
      */
-    private static String locationOf(Message message, String tableAsDrl) {
-        return location(message.getLine(), tableAsDrl);
-    }
-
-    private static String location(int line, String tableAsDrl) {
+    private static String location(int line, String tableAsDrl, byte[] table) {
         if (line <= 0) {
             return "";
         }
         if (tableAsDrl != null) {
             List<String> lines = tableAsDrl.lines().toList();
-            for (int i = Math.min(line, lines.size()) - 1; i >= 0; i--) {
+            int failing = Math.min(line, lines.size()) - 1;
+            for (int i = failing; i >= 0; i--) {
                 Matcher mark = TABLE_ROW.matcher(lines.get(i));
                 if (mark.find()) {
-                    return "row " + mark.group(2) + " (cell " + mark.group(1) + "; the column's template is under "
-                            + mark.group(3) + ")";
+                    return tableLocation(TABLE_CELLS.get(Checksum.sha256(table), key -> SheetText.of(table)), mark,
+                            lines.get(failing));
                 }
             }
         }
         return "line " + line;
+    }
+
+    /**
+     * The rule's row and, when the failing line holds a condition's code, that column's cells; a condition left
+     * without an object type by a merged header that lost its empty cells in a save is blamed on the header cell.
+     */
+    private static String tableLocation(SheetText sheet, Matcher mark, String failingLine) {
+        String rule = "row " + mark.group(2) + " (cell " + mark.group(1);
+        int ruleRow = new CellReference(mark.group(1)).getRow();
+        CellReference header = new CellReference(mark.group(3));
+        int typeRow = header.getRow() + 2;
+        int codeRow = header.getRow() + 3;
+        int column = -1;
+        int longest = 0;
+        for (int c = header.getCol(); c <= sheet.lastColumn(codeRow); c++) {
+            int matched = literalLength(sheet.text(codeRow, c), failingLine);
+            boolean condition = ActionType.getTag2code().get(sheet.text(header.getRow() + 1, c)
+                    .toUpperCase(Locale.ROOT)) == ActionType.Code.CONDITION;
+            if (matched > longest && condition && !sheet.text(ruleRow, c).isEmpty()) {
+                column = c;
+                longest = matched;
+            }
+        }
+        if (column < 0) {
+            return rule + "; the column's template is under " + mark.group(3) + ")";
+        }
+        String letter = CellReference.convertNumToColString(column);
+        String value = letter + (ruleRow + 1);
+        String type = letter + (typeRow + 1);
+        String cells = rule + "; column " + letter + ": the condition in " + value + ", its code in " + letter
+                + (codeRow + 1);
+        if (!sheet.text(typeRow, column).isEmpty()) {
+            return cells + ", its object type in " + type + ")";
+        }
+        CellRangeAddress merged = sheet.mergedOver(typeRow, column);
+        if (merged == null) {
+            return cells + ", no object type in " + type + ")";
+        }
+        // Drools spreads a merged object type only over the cells a file has, and openpyxl saves no empty ones.
+        return "row " + (typeRow + 1) + " (cell " + type + ": the condition in " + value + " gets no object type,"
+                + " because the merged " + merged.formatAsString() + " lost its empty cells when the file was saved;"
+                + " write the object type into each cell of row " + (typeRow + 1) + " instead of merging)";
+    }
+
+    /** How much of a code cell's text, the parts around its $param marks, stands in {@code text}; 0 if not all. */
+    private static int literalLength(String code, String text) {
+        int length = 0;
+        for (String part : PARAMETER.split(code)) {
+            String literal = part.strip();
+            if (!text.contains(literal)) {
+                return 0;
+            }
+            length += literal.length();
+        }
+        return length;
+    }
+
+    /** The text of a table's first sheet (the one the decision-table compiler reads), cell by cell. */
+    private record SheetText(Map<Integer, NavigableMap<Integer, String>> rows, List<CellRangeAddress> merged) {
+
+        static SheetText of(byte[] table) {
+            try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(table))) {
+                Sheet sheet = workbook.getSheetAt(0);
+                DataFormatter formatter = new DataFormatter(Locale.ROOT);
+                Map<Integer, NavigableMap<Integer, String>> rows = new HashMap<>();
+                for (Row row : sheet) {
+                    for (Cell cell : row) {
+                        String text = formatter.formatCellValue(cell).strip();
+                        if (!text.isEmpty()) {
+                            rows.computeIfAbsent(cell.getRowIndex(), r -> new TreeMap<>())
+                                    .put(cell.getColumnIndex(), text);
+                        }
+                    }
+                }
+                return new SheetText(rows, sheet.getMergedRegions());
+            } catch (IOException e) {
+                // A CSV table is no workbook: its errors keep the rule's row alone.
+                return new SheetText(Map.of(), List.of());
+            }
+        }
+
+        String text(int row, int column) {
+            NavigableMap<Integer, String> cells = rows.get(row);
+            return cells == null ? "" : cells.getOrDefault(column, "");
+        }
+
+        int lastColumn(int row) {
+            NavigableMap<Integer, String> cells = rows.get(row);
+            return cells == null ? -1 : cells.lastKey();
+        }
+
+        CellRangeAddress mergedOver(int row, int column) {
+            return merged.stream().filter(r -> r.isInRange(row, column) && r.getFirstColumn() < column)
+                    .findFirst().orElse(null);
+        }
     }
 
     private static String rootMessage(Throwable e) {

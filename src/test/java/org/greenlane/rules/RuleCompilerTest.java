@@ -128,6 +128,67 @@ class RuleCompilerTest {
         assertThat(problems).anySatisfy(p -> assertThat(p.location()).startsWith("row 10 (cell B10"));
     }
 
+    @Test
+    void brokenConditionCodeIsLocatedAtItsColumn() throws IOException {
+        SortedMap<String, byte[]> files = shippedFiles();
+        files.put("worker-criteria.drl.xlsx", changedWorkbook(files.get("worker-criteria.drl.xlsx"),
+                sheet -> sheet.getRow(7).getCell(4).setCellValue("daysSincePositive =< $param")));
+
+        List<RuleProblem> problems = problemsOf(files);
+
+        // the 14-day positive test is row 11: its value in E11, under the code in E8 and the object type in E7
+        assertThat(problems).isNotEmpty().allSatisfy(p -> assertThat(p.location()).isEqualTo(
+                "row 11 (cell B11; column E: the condition in E11, its code in E8, its object type in E7)"));
+    }
+
+    @Test
+    void conditionWithoutAnObjectTypeIsLocatedAtItsColumnNamingTheEmptyCell() throws IOException {
+        SortedMap<String, byte[]> files = shippedFiles();
+        files.put("worker-criteria.drl.xlsx", changedWorkbook(files.get("worker-criteria.drl.xlsx"),
+                sheet -> sheet.getRow(6).removeCell(sheet.getRow(6).getCell(5))));
+
+        List<RuleProblem> problems = problemsOf(files);
+
+        assertThat(problems).isNotEmpty().allSatisfy(p -> assertThat(p.location()).isEqualTo(
+                "row 12 (cell B12; column F: the condition in F12, its code in F8, no object type in F7)"));
+    }
+
+    @Test
+    void valueThatIsNoNumberIsLocatedAtItsCell() throws IOException {
+        SortedMap<String, byte[]> files = shippedFiles();
+        files.put("worker-criteria.drl.xlsx", changedWorkbook(files.get("worker-criteria.drl.xlsx"),
+                sheet -> sheet.getRow(9).getCell(2).setCellValue("48 h")));
+
+        List<RuleProblem> problems = problemsOf(files);
+
+        assertThat(problems).isNotEmpty().allSatisfy(p -> assertThat(p.location()).isEqualTo(
+                "row 10 (cell B10; column C: the condition in C10, its code in C8, its object type in C7)"));
+    }
+
+    @Test
+    void brokenCsvTableIsLocatedAtItsRow() {
+        SortedMap<String, byte[]> files = shippedFiles();
+        files.put("csv-criteria.drl.csv", utf8("""
+                RuleSet,org.greenlane.rules
+                Import,org.greenlane.screening.ScreenedWorker
+                ,
+                RuleTable Csv criteria
+                NAME,CONDITION
+                ,$w : ScreenedWorker
+                ,hoursSinceNegativePcr >> $param
+                Rule name,Hours
+                CsvWindow,72
+                """));
+
+        List<RuleProblem> problems = problemsOf(files);
+
+        // a CSV file is no workbook: the rule's row is all there is to name
+        assertThat(problems).isNotEmpty().allSatisfy(p -> {
+            assertThat(p.file()).isEqualTo("csv-criteria.drl.csv");
+            assertThat(p.location()).startsWith("row 9 (cell A9");
+        });
+    }
+
     @ParameterizedTest(name = "{0} → {1}")
     @CsvSource({
             "x.xlsx,          x.drl.xlsx",
