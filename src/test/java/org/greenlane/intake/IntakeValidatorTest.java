@@ -22,6 +22,7 @@ import org.greenlane.intake.ApplicationDocument.Accommodation;
 import org.greenlane.intake.ApplicationDocument.Driver;
 import org.greenlane.intake.ApplicationDocument.Enterprise;
 import org.greenlane.intake.ApplicationDocument.MedicalPlan;
+import org.greenlane.intake.ApplicationDocument.Residence;
 import org.greenlane.intake.ApplicationDocument.Shuttle;
 import org.greenlane.intake.ApplicationDocument.TestResult;
 import org.greenlane.intake.ApplicationDocument.TestType;
@@ -198,6 +199,58 @@ class IntakeValidatorTest {
         assertThat(fields(a)).isEmpty();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"\u0000", "\t", "\n", "\r", "\u001B", "\u007F", "\u0085", "\u2028"})
+    void controlCharactersAndLineBreaksInANameAreRefused(String character) {
+        ApplicationDocument a = withWorker(clean(2), 1, w -> withFullName(w, "Nguyễn" + character + "Thị Hoa"));
+
+        assertThat(fields(a)).containsExactly("workers[1].fullName");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\u202A", "\u202B", "\u202C", "\u202D", "\u202E", "\u2066", "\u2067", "\u2068",
+            "\u2069", "\u200E", "\u200F", "\u061C"})
+    void bidirectionalControlsAreRefusedInNamesAndInFreeText(String character) {
+        ApplicationDocument a = withWorker(clean(1), 0, w -> withFullName(w, "Hoa" + character + " Nguyễn"));
+        a = withPlan(a, "Cách ly" + character + " tại chỗ");
+
+        assertThat(fields(a)).containsExactlyInAnyOrder("workers[0].fullName", "medicalPlan.infectionResponsePlan");
+    }
+
+    @Test
+    void theMessageNamesTheCharacterAndWhereItIs() {
+        ApplicationDocument a = withWorker(clean(1), 0, w -> withFullName(w, "Hoà\u0000ng"));
+
+        assertThat(problems(a)).containsExactly(new FieldProblem("workers[0].fullName",
+                "must not contain control characters or line breaks: U+0000 at character 4"));
+    }
+
+    @Test
+    void anUnpairedSurrogateIsRefused() {
+        ApplicationDocument a = withWorker(clean(1), 0, w -> withFullName(w, "Hoa \uD83D"));
+
+        assertThat(fields(a)).containsExactly("workers[0].fullName");
+    }
+
+    @Test
+    void vietnameseTextAndOtherScriptsPass() {
+        ApplicationDocument a = withWorker(clean(2), 0, w -> withFullName(w, "Nguyễn Thị Hoa"));
+        a = withWorker(a, 1, w -> new Worker(w.citizenId(), "Đặng Thị Hường 👷 李小龍", new Residence("Việt Yên",
+                "Song Khê – Nội Hoàng"), w.tests(), w.vaccinationDoses(), w.closeContactSince(),
+                w.accommodationId(), w.shuttleId()));
+
+        assertThat(fields(a)).isEmpty();
+    }
+
+    @Test
+    void freeTextKeepsTabsAndLineBreaksButNoOtherControlCharacter() {
+        ApplicationDocument lines = withPlan(clean(1), "Bước 1:\tcách ly\r\nBước 2:\tbáo Trung tâm Y tế\u2028");
+        ApplicationDocument bell = withPlan(clean(1), "Bước 1:\u0007 cách ly");
+
+        assertThat(fields(lines)).isEmpty();
+        assertThat(fields(bell)).containsExactly("medicalPlan.infectionResponsePlan");
+    }
+
     @Test
     void repeatedCitizenIdIsNamedWhereItRepeatsAndPointsToTheFirst() {
         String first = clean(4).workers().get(0).citizenId();
@@ -318,6 +371,16 @@ class IntakeValidatorTest {
     private static ApplicationDocument withMedicalPlan(ApplicationDocument a, UnaryOperator<MedicalPlan> change) {
         return new ApplicationDocument(a.enterprise(), a.plannedRestartDate(), a.workers(), a.accommodations(),
                 a.shuttles(), change.apply(a.medicalPlan()));
+    }
+
+    private static ApplicationDocument withPlan(ApplicationDocument a, String infectionResponsePlan) {
+        return withMedicalPlan(a, p -> new MedicalPlan(p.medicalStaff(), p.isolationRoom(), p.bufferZone(),
+                infectionResponsePlan, p.contactPhone()));
+    }
+
+    private static Worker withFullName(Worker w, String fullName) {
+        return new Worker(w.citizenId(), fullName, w.residence(), w.tests(), w.vaccinationDoses(),
+                w.closeContactSince(), w.accommodationId(), w.shuttleId());
     }
 
     private static Worker withCitizenId(Worker w, String citizenId) {
