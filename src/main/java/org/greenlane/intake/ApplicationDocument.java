@@ -12,6 +12,8 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.greenlane.system.AtMostAYearAhead;
+import org.greenlane.system.NotBeforePandemic;
 import org.greenlane.system.PlainText;
 
 /**
@@ -20,7 +22,7 @@ import org.greenlane.system.PlainText;
  */
 public record ApplicationDocument(
         @NotNull @Valid Enterprise enterprise,
-        @NotNull LocalDate plannedRestartDate,
+        @NotNull @NotBeforePandemic @AtMostAYearAhead LocalDate plannedRestartDate,
         @NotNull @Size(min = 1, max = MAX_WORKERS) List<@NotNull @Valid Worker> workers,
         @NotNull @Size(max = 1000) List<@NotNull @Valid Accommodation> accommodations,
         @NotNull @Size(max = 1000) List<@NotNull @Valid Shuttle> shuttles,
@@ -45,7 +47,7 @@ public record ApplicationDocument(
             @NotNull @Valid Residence residence,
             @NotNull @Size(max = 100) List<@NotNull @Valid Test> tests,
             @NotNull @Min(0) @Max(10) Integer vaccinationDoses,
-            @PastOrPresent LocalDate closeContactSince,
+            @PastOrPresent @NotBeforePandemic LocalDate closeContactSince,
             @Size(max = 100) @PlainText String accommodationId,
             @Size(max = 100) @PlainText String shuttleId) {
     }
@@ -54,7 +56,7 @@ public record ApplicationDocument(
                             @NotBlank @Size(max = 200) @PlainText String commune) {
     }
 
-    public record Test(@NotNull TestType type, @NotNull @PastOrPresent OffsetDateTime sampledAt,
+    public record Test(@NotNull TestType type, @NotNull @PastOrPresent @NotBeforePandemic OffsetDateTime sampledAt,
                        @NotNull TestResult result) {
     }
 

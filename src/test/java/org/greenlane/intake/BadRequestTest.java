@@ -209,6 +209,28 @@ class BadRequestTest extends IntegrationTest {
     }
 
     @Test
+    void datesOutsideThePandemicAreNamed() {
+        ObjectNode bad = cleanJson();
+        bad.put("plannedRestartDate", "+999999999-12-31");
+        test(bad, 0, 0).put("sampledAt", "1900-01-01T09:00:00+07:00");
+        worker(bad, 1).put("closeContactSince", "2019-12-31");
+        ObjectNode ancient = cleanJson();
+        ancient.put("plannedRestartDate", "1900-01-01");
+        ObjectNode unsigned = cleanJson();
+        unsigned.put("plannedRestartDate", "999999999-01-01");
+
+        JsonNode problem = problem(post(bad), HttpStatus.BAD_REQUEST);
+        JsonNode ancientProblem = problem(post(ancient), HttpStatus.BAD_REQUEST);
+        JsonNode unsignedProblem = problem(post(unsigned), HttpStatus.BAD_REQUEST);
+
+        assertErrors(problem, "plannedRestartDate", "workers[0].tests[0].sampledAt", "workers[1].closeContactSince");
+        assertThat(problem.get("detail").asText()).contains("2020-01-01", "a year");
+        assertErrors(ancientProblem, "plannedRestartDate");
+        assertErrors(unsignedProblem, "plannedRestartDate");
+        assertNothingStored();
+    }
+
+    @Test
     void numberTooLargeIsNamed() {
         ObjectNode huge = cleanJson();
         ((ObjectNode) huge.get("medicalPlan")).put("medicalStaff", 99_999_999_999L);

@@ -252,6 +252,44 @@ class IntakeValidatorTest {
     }
 
     @Test
+    void datesBeforeThePandemicAreRefused() {
+        var old = new ApplicationDocument.Test(TestType.PCR, OffsetDateTime.parse("2019-12-31T23:00:00+07:00"),
+                TestResult.NEGATIVE);
+        ApplicationDocument a = withPlannedRestart(clean(3), LocalDate.of(1900, 1, 1));
+        a = withWorker(a, 1, w -> TestApplications.withTests(w, List.of(old)));
+        a = withWorker(a, 2, w -> withCloseContact(w, LocalDate.MIN));
+
+        assertThat(problems(a)).extracting(FieldProblem::field).containsExactlyInAnyOrder("plannedRestartDate",
+                "workers[1].tests[0].sampledAt", "workers[2].closeContactSince");
+        assertThat(problems(a)).extracting(FieldProblem::message).allMatch(m -> m.contains("2020-01-01"));
+    }
+
+    @Test
+    void theFirstDayOfThePandemicPasses() {
+        var first = new ApplicationDocument.Test(TestType.PCR, OffsetDateTime.parse("2020-01-01T00:00:00+07:00"),
+                TestResult.NEGATIVE);
+        ApplicationDocument a = withPlannedRestart(clean(2), LocalDate.of(2020, 1, 1));
+        a = withWorker(a, 1, w -> withCloseContact(TestApplications.withTests(w, List.of(first)),
+                LocalDate.of(2020, 1, 1)));
+
+        assertThat(fields(a)).isEmpty();
+    }
+
+    @Test
+    void plannedRestartMoreThanAYearAheadIsRefused() {
+        // Like @PastOrPresent, "today" is the real clock's here, not the tests' fixed NOW.
+        LocalDate lastAccepted = LocalDate.now().plusYears(1);
+
+        assertThat(fields(withPlannedRestart(clean(1), lastAccepted.minusDays(1)))).isEmpty();
+        assertThat(problems(withPlannedRestart(clean(1), lastAccepted.plusDays(1)))).singleElement()
+                .satisfies(problem -> {
+                    assertThat(problem.field()).isEqualTo("plannedRestartDate");
+                    assertThat(problem.message()).contains(lastAccepted.toString());
+                });
+        assertThat(fields(withPlannedRestart(clean(1), LocalDate.MAX))).containsExactly("plannedRestartDate");
+    }
+
+    @Test
     void repeatedCitizenIdIsNamedWhereItRepeatsAndPointsToTheFirst() {
         String first = clean(4).workers().get(0).citizenId();
         ApplicationDocument a = withWorker(clean(4), 2, w -> withCitizenId(w, first));
@@ -371,6 +409,11 @@ class IntakeValidatorTest {
     private static ApplicationDocument withMedicalPlan(ApplicationDocument a, UnaryOperator<MedicalPlan> change) {
         return new ApplicationDocument(a.enterprise(), a.plannedRestartDate(), a.workers(), a.accommodations(),
                 a.shuttles(), change.apply(a.medicalPlan()));
+    }
+
+    private static ApplicationDocument withPlannedRestart(ApplicationDocument a, LocalDate date) {
+        return new ApplicationDocument(a.enterprise(), date, a.workers(), a.accommodations(), a.shuttles(),
+                a.medicalPlan());
     }
 
     private static ApplicationDocument withPlan(ApplicationDocument a, String infectionResponsePlan) {
