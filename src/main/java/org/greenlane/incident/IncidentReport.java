@@ -6,10 +6,12 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
+import org.greenlane.system.NotBeforePandemic;
+import org.greenlane.system.PlainText;
 
 /** An infection case as the enterprise or the health group reports it. */
 record IncidentReport(
-        @NotEmpty @Size(max = 1000) List<@NotBlank String> infectedWorkers,
-        @NotNull LocalDate detectedOn,
-        @Size(max = 2000) String note) {
+        @NotEmpty @Size(max = 1000) List<@NotBlank @PlainText String> infectedWorkers,
+        @NotNull @NotBeforePandemic LocalDate detectedOn,
+        @Size(max = 2000) @PlainText(multiline = true) String note) {
 }

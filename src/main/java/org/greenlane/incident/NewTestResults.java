@@ -7,10 +7,11 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.greenlane.intake.ApplicationDocument;
+import org.greenlane.system.PlainText;
 
 /** Test results an approved enterprise posts for its workers. */
 record NewTestResults(@NotEmpty @Size(max = 20_000) List<@NotNull @Valid Result> results) {
 
-    record Result(@NotBlank String citizenId, @NotNull @Valid ApplicationDocument.Test test) {
+    record Result(@NotBlank @PlainText String citizenId, @NotNull @Valid ApplicationDocument.Test test) {
     }
 }

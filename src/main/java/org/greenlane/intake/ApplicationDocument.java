@@ -12,6 +12,9 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.greenlane.system.AtMostAYearAhead;
+import org.greenlane.system.NotBeforePandemic;
+import org.greenlane.system.PlainText;
 
 /**
  * A restart application as the enterprise submits it. It is stored whole as JSON in Greenlane's own table; the
@@ -19,7 +22,7 @@ import java.util.List;
  */
 public record ApplicationDocument(
         @NotNull @Valid Enterprise enterprise,
-        @NotNull LocalDate plannedRestartDate,
+        @NotNull @NotBeforePandemic @AtMostAYearAhead LocalDate plannedRestartDate,
         @NotNull @Size(min = 1, max = MAX_WORKERS) List<@NotNull @Valid Worker> workers,
         @NotNull @Size(max = 1000) List<@NotNull @Valid Accommodation> accommodations,
         @NotNull @Size(max = 1000) List<@NotNull @Valid Shuttle> shuttles,
@@ -31,28 +34,29 @@ public record ApplicationDocument(
     public record Enterprise(
             @NotBlank @Pattern(regexp = "\\d{10}(-\\d{3})?", message = "must be a tax code of 10 digits, or 10-3 digits")
             String taxCode,
-            @NotBlank @Size(max = 300) String name,
-            @NotBlank @Size(max = 200) String industrialPark,
-            @NotBlank @Size(max = 500) String address,
-            @NotBlank @Size(max = 200) String sector) {
+            @NotBlank @Size(max = 300) @PlainText String name,
+            @NotBlank @Size(max = 200) @PlainText String industrialPark,
+            @NotBlank @Size(max = 500) @PlainText String address,
+            @NotBlank @Size(max = 200) @PlainText String sector) {
     }
 
     public record Worker(
             @NotBlank @Pattern(regexp = "\\d{9}|\\d{12}", message = "must be a citizen id of 9 or 12 digits")
             String citizenId,
-            @NotBlank @Size(max = 200) String fullName,
+            @NotBlank @Size(max = 200) @PlainText String fullName,
             @NotNull @Valid Residence residence,
             @NotNull @Size(max = 100) List<@NotNull @Valid Test> tests,
             @NotNull @Min(0) @Max(10) Integer vaccinationDoses,
-            @PastOrPresent LocalDate closeContactSince,
-            @Size(max = 100) String accommodationId,
-            @Size(max = 100) String shuttleId) {
+            @PastOrPresent @NotBeforePandemic LocalDate closeContactSince,
+            @Size(max = 100) @PlainText String accommodationId,
+            @Size(max = 100) @PlainText String shuttleId) {
     }
 
-    public record Residence(@NotBlank @Size(max = 200) String district, @NotBlank @Size(max = 200) String commune) {
+    public record Residence(@NotBlank @Size(max = 200) @PlainText String district,
+                            @NotBlank @Size(max = 200) @PlainText String commune) {
     }
 
-    public record Test(@NotNull TestType type, @NotNull @PastOrPresent OffsetDateTime sampledAt,
+    public record Test(@NotNull TestType type, @NotNull @PastOrPresent @NotBeforePandemic OffsetDateTime sampledAt,
                        @NotNull TestResult result) {
     }
 
@@ -61,15 +65,15 @@ public record ApplicationDocument(
     public enum TestResult { NEGATIVE, POSITIVE }
 
     public record Accommodation(
-            @NotBlank @Size(max = 100) String id,
-            @NotBlank @Size(max = 300) String name,
-            @NotBlank @Size(max = 500) String address,
+            @NotBlank @Size(max = 100) @PlainText String id,
+            @NotBlank @Size(max = 300) @PlainText String name,
+            @NotBlank @Size(max = 500) @PlainText String address,
             @NotNull @Positive @Max(100_000) Integer capacity) {
     }
 
     public record Shuttle(
-            @NotBlank @Size(max = 100) String id,
-            @NotBlank @Size(max = 20) String plate,
+            @NotBlank @Size(max = 100) @PlainText String id,
+            @NotBlank @Size(max = 20) @PlainText String plate,
             @NotNull @Positive @Max(100) Integer seats,
             @NotNull @Valid Driver driver) {
     }
@@ -77,7 +81,7 @@ public record ApplicationDocument(
     public record Driver(
             @NotBlank @Pattern(regexp = "\\d{9}|\\d{12}", message = "must be a citizen id of 9 or 12 digits")
             String citizenId,
-            @NotBlank @Size(max = 200) String fullName,
+            @NotBlank @Size(max = 200) @PlainText String fullName,
             @NotNull @Size(max = 100) List<@NotNull @Valid Test> tests,
             @NotNull @Min(0) @Max(10) Integer vaccinationDoses) {
     }
@@ -86,7 +90,7 @@ public record ApplicationDocument(
             @NotNull @Min(0) @Max(10_000) Integer medicalStaff,
             @NotNull Boolean isolationRoom,
             @NotNull Boolean bufferZone,
-            @Size(max = 20_000) String infectionResponsePlan,
+            @Size(max = 20_000) @PlainText(multiline = true) String infectionResponsePlan,
             @NotBlank @Pattern(regexp = "\\+?[0-9 .()-]{8,20}", message = "must be a phone number") String contactPhone) {
     }
 }

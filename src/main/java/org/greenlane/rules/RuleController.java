@@ -2,9 +2,11 @@ package org.greenlane.rules;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.greenlane.intake.ApplicationDocument;
@@ -15,6 +17,7 @@ import org.greenlane.system.Checksum;
 import org.greenlane.system.FieldProblem;
 import org.greenlane.system.InvalidRequestException;
 import org.greenlane.system.NotFoundException;
+import org.greenlane.system.PlainText;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -147,11 +150,23 @@ class RuleController {
         return problem;
     }
 
+    /** File systems hold names of up to 255 bytes; the folder's temporary copy adds a few to it (RuleFolder). */
+    private static final int MAX_NAME_BYTES = 200;
+
     private static void requireRuleName(String name) {
+        Optional<String> problem;
         if (!RuleCompiler.isRuleSource(name) || name.contains("/") || name.contains("\\")) {
-            throw new InvalidRequestException(List.of(new FieldProblem("name",
-                    "must be a .drl file or a decision table (.drl.xlsx, .drl.xls, .drl.csv) name without a path")));
+            problem = Optional.of(
+                    "must be a .drl file or a decision table (.drl.xlsx, .drl.xls, .drl.csv) name without a path");
+        } else if (name.getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
+            problem = Optional.of("must be at most " + MAX_NAME_BYTES
+                    + " bytes long in UTF-8: as many plain letters, fewer accented ones");
+        } else {
+            problem = PlainText.Validator.problem(name, false);
         }
+        problem.ifPresent(message -> {
+            throw new InvalidRequestException(List.of(new FieldProblem("name", message)));
+        });
     }
 
     private static SortedMap<String, byte[]> read(List<MultipartFile> files) {

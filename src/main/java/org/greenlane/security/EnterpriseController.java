@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import org.greenlane.system.ConflictException;
 import org.greenlane.system.NotFoundException;
+import org.greenlane.system.PlainText;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -62,9 +63,9 @@ class EnterpriseController {
     record NewAccount(
             @NotBlank @Pattern(regexp = "\\d{10}(-\\d{3})?", message = "must be a tax code of 10 digits, or 10-3 digits")
             String taxCode,
-            @NotBlank @Size(max = 300) String name,
-            @NotBlank @Size(max = 200) String industrialPark,
-            @NotBlank @Size(min = 10, max = 72, message = "must be 10 to 72 characters") String password) {
+            @NotBlank @Size(max = 300) @PlainText String name,
+            @NotBlank @Size(max = 200) @PlainText String industrialPark,
+            @NotBlank @Size(min = 10, max = 72, message = "must be 10 to 72 characters") @PlainText String password) {
     }
 
     record AccountView(String taxCode, String name, String industrialPark, Instant createdAt, String createdBy) {

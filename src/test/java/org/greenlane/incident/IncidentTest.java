@@ -94,6 +94,33 @@ class IncidentTest extends IntegrationTest {
         assertThat(status(approved).get("status").asText()).isEqualTo("APPROVED");
     }
 
+    @Test
+    void aCaseWithAControlCharacterOrADateBeforeThePandemicIsRefusedAndANoteOfSeveralLinesIsKept() {
+        // given an approved application
+        String id = approve(TestApplications.clean(2));
+        String worker = TestApplications.clean(2).workers().get(0).citizenId();
+
+        // when a case comes with a NUL, a date before the pandemic and a bidirectional override
+        ResponseEntity<JsonNode> refused = http.postForEntity("/api/applications/" + id + "/incidents",
+                Map.of("infectedWorkers", List.of(worker + "\u0000"), "detectedOn", "2019-12-31",
+                        "note", "F0 tại ca sáng, báo \u202Etrạm y tế"), JsonNode.class);
+
+        // then each is named, and the application is as it was
+        assertThat(refused.getStatusCode()).as(String.valueOf(refused.getBody())).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody().get("errors").findValuesAsText("field"))
+                .containsExactlyInAnyOrder("infectedWorkers[0]", "detectedOn", "note");
+        JsonNode view = status(id);
+        assertThat(view.get("status").asText()).isEqualTo("APPROVED");
+        assertThat(view.get("incidents")).isEmpty();
+
+        // and a note with tabs and line breaks is free text, kept as written
+        String note = "F0 tại ca sáng\r\n\tđã cách ly – báo trạm y tế";
+        ResponseEntity<JsonNode> reported = http.postForEntity("/api/applications/" + id + "/incidents",
+                Map.of("infectedWorkers", List.of(worker), "detectedOn", "2021-06-20", "note", note), JsonNode.class);
+        assertThat(reported.getStatusCode()).as(String.valueOf(reported.getBody())).isEqualTo(HttpStatus.CREATED);
+        assertThat(status(id).at("/incidents/0/note").asText()).isEqualTo(note);
+    }
+
     private static ResponseEntity<JsonNode> post(TestRestTemplate client, String id, List<String> infected) {
         return client.postForEntity("/api/applications/" + id + "/incidents",
                 Map.of("infectedWorkers", infected, "detectedOn", "2021-06-20"), JsonNode.class);

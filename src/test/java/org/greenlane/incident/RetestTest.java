@@ -71,6 +71,26 @@ class RetestTest extends IntegrationTest {
         assertThat(status(approved).has("retesting")).isFalse();
     }
 
+    @Test
+    void resultsWithAControlCharacterOrSampledBeforeThePandemicAreRefusedAndChangeNothing() {
+        ApplicationDocument application = TestApplications.clean(2);
+        String approved = approve(application);
+        String worker = application.workers().get(0).citizenId();
+
+        ResponseEntity<JsonNode> old = postTests(approved, worker, "2019-12-31T08:00:00+07:00");
+        ResponseEntity<JsonNode> nul = postTests(approved, worker + "\u0000", "2021-06-20T08:00:00+07:00");
+
+        assertThat(old.getStatusCode()).as(String.valueOf(old.getBody())).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(old.getBody().at("/errors/0/field").asText()).isEqualTo("results[0].test.sampledAt");
+        assertThat(old.getBody().at("/errors/0/message").asText()).contains("2020-01-01");
+        assertThat(nul.getStatusCode()).as(String.valueOf(nul.getBody())).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(nul.getBody().at("/errors/0/field").asText()).isEqualTo("results[0].citizenId");
+        assertThat(nul.getBody().at("/errors/0/message").asText()).contains("U+0000");
+        JsonNode view = status(approved);
+        assertThat(view.has("retesting")).isFalse();
+        assertThat(view.get("timeline").findValuesAsText("type")).doesNotContain("TESTS_ADDED");
+    }
+
     private ResponseEntity<JsonNode> postTests(String id, String citizenId, String sampledAt) {
         return http.postForEntity("/api/applications/" + id + "/tests", Map.of("results", List.of(Map.of(
                 "citizenId", citizenId,

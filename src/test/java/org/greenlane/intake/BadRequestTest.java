@@ -1,11 +1,16 @@
 package org.greenlane.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
 import org.greenlane.IntegrationTest;
@@ -35,6 +40,8 @@ class BadRequestTest extends IntegrationTest {
     RuntimeService runtime;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    ApplicationStore applications;
 
     private Stored before;
 
@@ -159,6 +166,67 @@ class BadRequestTest extends IntegrationTest {
         assertThat(message(sampledProblem)).contains("ISO").contains("20/06/2021");
         assertErrors(restartProblem, "plannedRestartDate");
         assertThat(message(restartProblem)).contains("ISO").contains("25-06-2021");
+        assertNothingStored();
+    }
+
+    @Test
+    void controlCharactersInTextAreNamedAndRefusedBeforeAnyDatabaseSeesThem() throws SQLException {
+        ObjectNode bad = cleanJson();
+        worker(bad, 1).put("fullName", "Nguyễn Thị\u0000 Hoa");
+        ((ObjectNode) bad.get("enterprise")).put("name", "Công ty\u0000");
+        ((ObjectNode) worker(bad, 2).get("residence")).put("commune", "Song Khê\n– Nội Hoàng");
+        ((ObjectNode) bad.withArray("accommodations").get(0)).put("address", "Thôn \u202Egnồưđ");
+        ((ObjectNode) bad.withArray("shuttles").get(0)).put("plate", "98B\u2066-123.45");
+        ((ObjectNode) bad.get("medicalPlan")).put("infectionResponsePlan", "Cách ly\u0007");
+
+        JsonNode problem = problem(post(bad), HttpStatus.BAD_REQUEST);
+
+        assertErrors(problem, "workers[1].fullName", "enterprise.name", "workers[2].residence.commune",
+                "accommodations[0].address", "shuttles[0].plate", "medicalPlan.infectionResponsePlan");
+        assertThat(problem.get("errors")).filteredOn(e -> e.get("field").asText().equals("workers[1].fullName"))
+                .singleElement().satisfies(e -> assertThat(e.get("message").asText()).contains("U+0000"));
+        assertNothingStored();
+        // what PostgreSQL, the production database, answers to a NUL (a 500 before the server refused it)
+        try (Connection postgres = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "");
+             PreparedStatement select = postgres.prepareStatement("select cast(? as text)")) {
+            select.setString(1, "Nguyễn Thị\u0000 Hoa");
+            assertThatThrownBy(select::executeQuery).isInstanceOf(SQLException.class).hasMessageContaining("0x00");
+        }
+    }
+
+    @Test
+    void freeTextKeepsItsTabsAndLineBreaks() {
+        String plan = "Bước 1:\tcách ly tại phòng y tế\r\nBước 2:\tbáo Trung tâm Y tế huyện – trong 1 giờ\n";
+        ObjectNode document = cleanJson();
+        ((ObjectNode) document.get("medicalPlan")).put("infectionResponsePlan", plan);
+        ((ObjectNode) worker(document, 0).get("residence")).put("commune", "Song Khê – Nội Hoàng");
+
+        String id = created(post(document));
+
+        ApplicationDocument stored = applications.document(id);
+        assertThat(stored.medicalPlan().infectionResponsePlan()).isEqualTo(plan);
+        assertThat(stored.workers().get(0).residence().commune()).isEqualTo("Song Khê – Nội Hoàng");
+    }
+
+    @Test
+    void datesOutsideThePandemicAreNamed() {
+        ObjectNode bad = cleanJson();
+        bad.put("plannedRestartDate", "+999999999-12-31");
+        test(bad, 0, 0).put("sampledAt", "1900-01-01T09:00:00+07:00");
+        worker(bad, 1).put("closeContactSince", "2019-12-31");
+        ObjectNode ancient = cleanJson();
+        ancient.put("plannedRestartDate", "1900-01-01");
+        ObjectNode unsigned = cleanJson();
+        unsigned.put("plannedRestartDate", "999999999-01-01");
+
+        JsonNode problem = problem(post(bad), HttpStatus.BAD_REQUEST);
+        JsonNode ancientProblem = problem(post(ancient), HttpStatus.BAD_REQUEST);
+        JsonNode unsignedProblem = problem(post(unsigned), HttpStatus.BAD_REQUEST);
+
+        assertErrors(problem, "plannedRestartDate", "workers[0].tests[0].sampledAt", "workers[1].closeContactSince");
+        assertThat(problem.get("detail").asText()).contains("2020-01-01", "a year");
+        assertErrors(ancientProblem, "plannedRestartDate");
+        assertErrors(unsignedProblem, "plannedRestartDate");
         assertNothingStored();
     }
 

@@ -22,6 +22,7 @@ import org.greenlane.intake.ApplicationDocument.Accommodation;
 import org.greenlane.intake.ApplicationDocument.Driver;
 import org.greenlane.intake.ApplicationDocument.Enterprise;
 import org.greenlane.intake.ApplicationDocument.MedicalPlan;
+import org.greenlane.intake.ApplicationDocument.Residence;
 import org.greenlane.intake.ApplicationDocument.Shuttle;
 import org.greenlane.intake.ApplicationDocument.TestResult;
 import org.greenlane.intake.ApplicationDocument.TestType;
@@ -198,6 +199,96 @@ class IntakeValidatorTest {
         assertThat(fields(a)).isEmpty();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"\u0000", "\t", "\n", "\r", "\u001B", "\u007F", "\u0085", "\u2028"})
+    void controlCharactersAndLineBreaksInANameAreRefused(String character) {
+        ApplicationDocument a = withWorker(clean(2), 1, w -> withFullName(w, "Nguyễn" + character + "Thị Hoa"));
+
+        assertThat(fields(a)).containsExactly("workers[1].fullName");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\u202A", "\u202B", "\u202C", "\u202D", "\u202E", "\u2066", "\u2067", "\u2068",
+            "\u2069", "\u200E", "\u200F", "\u061C"})
+    void bidirectionalControlsAreRefusedInNamesAndInFreeText(String character) {
+        ApplicationDocument a = withWorker(clean(1), 0, w -> withFullName(w, "Hoa" + character + " Nguyễn"));
+        a = withPlan(a, "Cách ly" + character + " tại chỗ");
+
+        assertThat(fields(a)).containsExactlyInAnyOrder("workers[0].fullName", "medicalPlan.infectionResponsePlan");
+    }
+
+    @Test
+    void theMessageNamesTheCharacterAndWhereItIs() {
+        ApplicationDocument a = withWorker(clean(1), 0, w -> withFullName(w, "Hoà\u0000ng"));
+
+        assertThat(problems(a)).containsExactly(new FieldProblem("workers[0].fullName",
+                "must not contain control characters or line breaks: U+0000 at character 4"));
+    }
+
+    @Test
+    void anUnpairedSurrogateIsRefused() {
+        ApplicationDocument a = withWorker(clean(1), 0, w -> withFullName(w, "Hoa \uD83D"));
+
+        assertThat(fields(a)).containsExactly("workers[0].fullName");
+    }
+
+    @Test
+    void vietnameseTextAndOtherScriptsPass() {
+        ApplicationDocument a = withWorker(clean(2), 0, w -> withFullName(w, "Nguyễn Thị Hoa"));
+        a = withWorker(a, 1, w -> new Worker(w.citizenId(), "Đặng Thị Hường 👷 李小龍", new Residence("Việt Yên",
+                "Song Khê – Nội Hoàng"), w.tests(), w.vaccinationDoses(), w.closeContactSince(),
+                w.accommodationId(), w.shuttleId()));
+
+        assertThat(fields(a)).isEmpty();
+    }
+
+    @Test
+    void freeTextKeepsTabsAndLineBreaksButNoOtherControlCharacter() {
+        ApplicationDocument lines = withPlan(clean(1), "Bước 1:\tcách ly\r\nBước 2:\tbáo Trung tâm Y tế\u2028");
+        ApplicationDocument bell = withPlan(clean(1), "Bước 1:\u0007 cách ly");
+
+        assertThat(fields(lines)).isEmpty();
+        assertThat(fields(bell)).containsExactly("medicalPlan.infectionResponsePlan");
+    }
+
+    @Test
+    void datesBeforeThePandemicAreRefused() {
+        var old = new ApplicationDocument.Test(TestType.PCR, OffsetDateTime.parse("2019-12-31T23:00:00+07:00"),
+                TestResult.NEGATIVE);
+        ApplicationDocument a = withPlannedRestart(clean(3), LocalDate.of(1900, 1, 1));
+        a = withWorker(a, 1, w -> TestApplications.withTests(w, List.of(old)));
+        a = withWorker(a, 2, w -> withCloseContact(w, LocalDate.MIN));
+
+        assertThat(problems(a)).extracting(FieldProblem::field).containsExactlyInAnyOrder("plannedRestartDate",
+                "workers[1].tests[0].sampledAt", "workers[2].closeContactSince");
+        assertThat(problems(a)).extracting(FieldProblem::message).allMatch(m -> m.contains("2020-01-01"));
+    }
+
+    @Test
+    void theFirstDayOfThePandemicPasses() {
+        var first = new ApplicationDocument.Test(TestType.PCR, OffsetDateTime.parse("2020-01-01T00:00:00+07:00"),
+                TestResult.NEGATIVE);
+        ApplicationDocument a = withPlannedRestart(clean(2), LocalDate.of(2020, 1, 1));
+        a = withWorker(a, 1, w -> withCloseContact(TestApplications.withTests(w, List.of(first)),
+                LocalDate.of(2020, 1, 1)));
+
+        assertThat(fields(a)).isEmpty();
+    }
+
+    @Test
+    void plannedRestartMoreThanAYearAheadIsRefused() {
+        // Like @PastOrPresent, "today" is the real clock's here, not the tests' fixed NOW.
+        LocalDate lastAccepted = LocalDate.now().plusYears(1);
+
+        assertThat(fields(withPlannedRestart(clean(1), lastAccepted.minusDays(1)))).isEmpty();
+        assertThat(problems(withPlannedRestart(clean(1), lastAccepted.plusDays(1)))).singleElement()
+                .satisfies(problem -> {
+                    assertThat(problem.field()).isEqualTo("plannedRestartDate");
+                    assertThat(problem.message()).contains(lastAccepted.toString());
+                });
+        assertThat(fields(withPlannedRestart(clean(1), LocalDate.MAX))).containsExactly("plannedRestartDate");
+    }
+
     @Test
     void repeatedCitizenIdIsNamedWhereItRepeatsAndPointsToTheFirst() {
         String first = clean(4).workers().get(0).citizenId();
@@ -318,6 +409,21 @@ class IntakeValidatorTest {
     private static ApplicationDocument withMedicalPlan(ApplicationDocument a, UnaryOperator<MedicalPlan> change) {
         return new ApplicationDocument(a.enterprise(), a.plannedRestartDate(), a.workers(), a.accommodations(),
                 a.shuttles(), change.apply(a.medicalPlan()));
+    }
+
+    private static ApplicationDocument withPlannedRestart(ApplicationDocument a, LocalDate date) {
+        return new ApplicationDocument(a.enterprise(), date, a.workers(), a.accommodations(), a.shuttles(),
+                a.medicalPlan());
+    }
+
+    private static ApplicationDocument withPlan(ApplicationDocument a, String infectionResponsePlan) {
+        return withMedicalPlan(a, p -> new MedicalPlan(p.medicalStaff(), p.isolationRoom(), p.bufferZone(),
+                infectionResponsePlan, p.contactPhone()));
+    }
+
+    private static Worker withFullName(Worker w, String fullName) {
+        return new Worker(w.citizenId(), fullName, w.residence(), w.tests(), w.vaccinationDoses(),
+                w.closeContactSince(), w.accommodationId(), w.shuttleId());
     }
 
     private static Worker withCitizenId(Worker w, String citizenId) {

@@ -123,6 +123,20 @@ class EnterpriseAccessTest extends ApiTest {
     }
 
     @Test
+    void anAccountWithControlCharactersIsRefusedNamingItsFields() {
+        String taxCode = newTaxCode();
+
+        JsonNode problem = problem(as(ADMIN).postForEntity("/api/enterprises",
+                jsonBody(Map.of("taxCode", taxCode, "name", "Công ty\u0000 A", "industrialPark", "Quang \u202EChâu",
+                        "password", "a-long-enough\nsecret")), String.class), HttpStatus.BAD_REQUEST);
+
+        assertThat(problem.get("errors").findValuesAsText("field"))
+                .containsExactlyInAnyOrder("name", "industrialPark", "password");
+        assertThat(jdbc.sql("select count(*) from enterprise_account where tax_code = ?").param(taxCode)
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
     void onlyAnAdministratorCreatesOrReadsAccounts() {
         String taxCode = newTaxCode();
         Map<String, String> account = Map.of("taxCode", taxCode, "name", "Công ty B", "industrialPark", "Quang Châu",
