@@ -619,13 +619,14 @@ class RuleReloadTest extends IntegrationTest {
                 package org.greenlane.rules;
 
                 import org.greenlane.screening.ApplicationFact;
+                import org.greenlane.screening.Finding;
 
                 // A rule for RuleReloadTest: it fails at run time, as a rule with a mistake in its consequence does.
                 rule "RuleReloadTestFailsOnARoster"
                 when
                     ApplicationFact( workerCount == %d )
                 then
-                    throw new IllegalStateException("RuleReloadTest: this rule fails");
+                    insert(Finding.of("RULE-TEST", "NOT-A-SEVERITY", "labour", "x", "lỗi", "mistake"));
                 end
                 """.formatted(workerCount);
     }
