@@ -54,9 +54,7 @@ class IncidentService {
             throw new ConflictException("Application " + id + " is " + stored.status()
                     + "; an infection case is reported for an APPROVED application.");
         }
-        ApplicationDocument document = applications.document(id);
-        Map<String, ApplicationDocument.Worker> roster = new LinkedHashMap<>();
-        document.workers().forEach(worker -> roster.put(worker.citizenId(), worker));
+        Map<String, ApplicationDocument.Worker> roster = roster(applications.document(id));
         List<FieldProblem> problems = new ArrayList<>();
         if (report.detectedOn() != null && report.detectedOn().isAfter(LocalDate.now(clock.withZone(properties.zone())))) {
             problems.add(new FieldProblem("detectedOn", "must not be in the future"));
@@ -70,16 +68,54 @@ class IncidentService {
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
-        Set<String> infectedIds = new LinkedHashSet<>(report.infectedWorkers());
+        open(id, roster, new LinkedHashSet<>(report.infectedWorkers()), report.detectedOn(), report.note());
+        return incidents.open(id).orElseThrow();
+    }
+
+    /**
+     * Positive results among new test results of an approved or suspended application are a case like a reported
+     * one: an approved application is suspended with a case for those workers; a suspended one's open case takes
+     * them in, with their close contacts, before the health group decides it.
+     *
+     * @param positive each worker who tested positive, with the day of the sample
+     */
+    void positiveTests(String id, ApplicationDocument document, Map<String, LocalDate> positive) {
+        if (positive.isEmpty()) {
+            return;
+        }
+        Map<String, ApplicationDocument.Worker> roster = roster(document);
+        LocalDate detectedOn = positive.values().stream().max(LocalDate::compareTo).orElseThrow();
+        String note = "Xét nghiệm dương tính được gửi cùng kết quả xét nghiệm lại / Positive test posted with the "
+                + "re-test results";
+        if (incidents.open(id).isEmpty()) {
+            open(id, roster, positive.keySet(), detectedOn, note);
+            return;
+        }
+        Set<String> infected = new LinkedHashSet<>(positive.keySet());
+        List<Incidents.Person> people = infected.stream().map(roster::get)
+                .map(w -> new Incidents.Person(w.citizenId(), w.fullName(), "infected")).toList();
+        List<Incidents.Person> contacts = contactsOf(infected, roster);
+        incidents.addToOpen(id, people, contacts);
+        timeline.record(id, "INCIDENT_EXTENDED", CurrentUser.name(), people.size() + " infected, " + contacts.size()
+                + " close contacts traced, added to the open case");
+    }
+
+    private void open(String id, Map<String, ApplicationDocument.Worker> roster, Set<String> infectedIds,
+                      LocalDate detectedOn, String note) {
         List<Incidents.Person> infected = infectedIds.stream().map(roster::get)
                 .map(w -> new Incidents.Person(w.citizenId(), w.fullName(), "infected")).toList();
         List<Incidents.Person> contacts = contactsOf(infectedIds, roster);
         String reporter = CurrentUser.name();
-        incidents.report(id, reporter, report.detectedOn(), infected, contacts, report.note(), clock.instant());
+        incidents.report(id, reporter, detectedOn, infected, contacts, note, clock.instant());
         timeline.record(id, "INCIDENT_REPORTED", reporter, infected.size() + " infected, " + contacts.size()
                 + " close contacts traced");
         events.publishEvent(new InfectionReported(id));
-        return incidents.open(id).orElseThrow();
+    }
+
+    private static Map<String, ApplicationDocument.Worker> roster(ApplicationDocument document) {
+        Map<String, ApplicationDocument.Worker> roster = new LinkedHashMap<>();
+        document.workers().forEach(worker -> roster.put(worker.citizenId(), worker));
+        return roster;
     }
 
     /** Workers who share an infected worker's accommodation or shuttle. */

@@ -7,8 +7,12 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -38,6 +42,24 @@ public class Incidents {
     /** The open case of an application: the one its health task decides. */
     Optional<Incident> open(String applicationId) {
         return of(applicationId).stream().filter(incident -> incident.resolution() == null).reduce((a, b) -> b);
+    }
+
+    /** The open case takes in more infected workers and contacts; each person is listed once. */
+    void addToOpen(String applicationId, List<Person> infected, List<Person> contacts) {
+        Incident open = open(applicationId).orElseThrow();
+        List<Person> allInfected = merged(open.infected(), infected);
+        Set<String> infectedIds = allInfected.stream().map(Person::citizenId).collect(Collectors.toSet());
+        List<Person> allContacts = merged(open.contactTracing(), contacts).stream()
+                .filter(person -> !infectedIds.contains(person.citizenId())).toList();
+        jdbc.sql("update incident set infected = ?, contacts = ? where application_id = ? and resolution is null")
+                .params(write(allInfected), write(allContacts), applicationId).update();
+    }
+
+    private static List<Person> merged(List<Person> known, List<Person> more) {
+        Map<String, Person> byId = new LinkedHashMap<>();
+        known.forEach(person -> byId.put(person.citizenId(), person));
+        more.forEach(person -> byId.putIfAbsent(person.citizenId(), person));
+        return List.copyOf(byId.values());
     }
 
     void resolve(String applicationId, String resolution, String resolvedBy, Instant now) {

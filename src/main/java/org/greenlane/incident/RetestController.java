@@ -2,7 +2,10 @@ package org.greenlane.incident;
 
 import jakarta.validation.Valid;
 import java.util.ArrayList;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.greenlane.intake.ApplicationAccess;
@@ -12,6 +15,7 @@ import org.greenlane.intake.ApplicationStore;
 import org.greenlane.security.CurrentUser;
 import org.greenlane.system.ConflictException;
 import org.greenlane.system.FieldProblem;
+import org.greenlane.system.GreenlaneProperties;
 import org.greenlane.system.InvalidRequestException;
 import org.greenlane.timeline.Timeline;
 import org.springframework.http.MediaType;
@@ -22,7 +26,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** New test results of an approved enterprise's workers: stored with the roster, then re-checked at once. */
+/**
+ * New test results of an approved enterprise's workers: stored with the roster, then re-checked at once; a positive
+ * one is an infection case ({@link IncidentService#positiveTests}).
+ */
 @RestController
 @RequestMapping(path = "/api/applications/{id}/tests", produces = MediaType.APPLICATION_JSON_VALUE)
 class RetestController {
@@ -32,12 +39,17 @@ class RetestController {
 
     private final ApplicationStore applications;
     private final ApprovedWorkers approvedWorkers;
+    private final IncidentService incidents;
     private final Timeline timeline;
+    private final ZoneId zone;
 
-    RetestController(ApplicationStore applications, ApprovedWorkers approvedWorkers, Timeline timeline) {
+    RetestController(ApplicationStore applications, ApprovedWorkers approvedWorkers, IncidentService incidents,
+                     Timeline timeline, GreenlaneProperties properties) {
         this.applications = applications;
         this.approvedWorkers = approvedWorkers;
+        this.incidents = incidents;
         this.timeline = timeline;
+        this.zone = properties.zone();
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -63,9 +75,21 @@ class RetestController {
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
-        applications.replaceRoster(id, withTests(document, added));
+        ApplicationDocument retested = withTests(document, added);
+        applications.replaceRoster(id, retested);
         timeline.record(id, "TESTS_ADDED", CurrentUser.name(), results.results().size() + " results");
+        incidents.positiveTests(id, retested, positive(results));
         return approvedWorkers.checkRetesting(id);
+    }
+
+    /** Each worker with a positive result, and the day of its latest positive sample in the province. */
+    private Map<String, LocalDate> positive(NewTestResults results) {
+        Map<String, LocalDate> positive = new LinkedHashMap<>();
+        results.results().stream().filter(result -> result.test().result() == ApplicationDocument.TestResult.POSITIVE)
+                .forEach(result -> positive.merge(result.citizenId(),
+                        result.test().sampledAt().atZoneSameInstant(zone).toLocalDate(),
+                        (a, b) -> a.isAfter(b) ? a : b));
+        return positive;
     }
 
     private static ApplicationDocument withTests(ApplicationDocument document,

@@ -91,9 +91,54 @@ class RetestTest extends IntegrationTest {
         assertThat(view.get("timeline").findValuesAsText("type")).doesNotContain("TESTS_ADDED");
     }
 
+    @Test
+    void aPositiveResultOpensAnInfectionCaseLikeAReportedOne() {
+        // given five approved workers: three lodged at KTX-1, two commuting on the shuttle XE-1
+        ApplicationDocument application = TestApplications.clean(5);
+        for (int commuter : List.of(3, 4)) {
+            application = TestApplications.withWorker(application, commuter, w -> new ApplicationDocument.Worker(
+                    w.citizenId(), w.fullName(), w.residence(), w.tests(), w.vaccinationDoses(),
+                    w.closeContactSince(), null, "XE-1"));
+        }
+        String id = approve(application);
+        List<String> workers = application.workers().stream().map(ApplicationDocument.Worker::citizenId).toList();
+
+        // when a commuter's positive result is posted with the re-tests
+        ResponseEntity<JsonNode> posted = postTests(id, workers.get(4), TestApplications.hoursBefore(1).toString(),
+                "POSITIVE");
+
+        // then the application is suspended with a case for that worker, the other commuter traced, a health task open
+        assertThat(posted.getStatusCode()).as(String.valueOf(posted.getBody())).isEqualTo(HttpStatus.OK);
+        awaitStatus(id, "SUSPENDED");
+        JsonNode incident = status(id).at("/incidents/0");
+        assertThat(incident.get("infected").findValuesAsText("citizenId")).containsExactly(workers.get(4));
+        assertThat(incident.get("contactTracing").findValuesAsText("citizenId")).containsExactly(workers.get(3));
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(id).taskDefinitionKey("handleInfection")
+                .count()).isEqualTo(1);
+
+        // when a lodged worker's positive result comes while the case is open
+        postTests(id, workers.get(0), TestApplications.hoursBefore(0.5).toString(), "POSITIVE");
+
+        // then the open case takes in that worker and the roommates, and resuming leaves them all out of the count
+        JsonNode grown = status(id).at("/incidents/0");
+        assertThat(status(id).get("incidents")).hasSize(1);
+        assertThat(grown.get("infected").findValuesAsText("citizenId"))
+                .containsExactly(workers.get(4), workers.get(0));
+        assertThat(grown.get("contactTracing").findValuesAsText("citizenId"))
+                .containsExactlyInAnyOrder(workers.get(3), workers.get(1), workers.get(2));
+        assertThat(status(id).get("timeline").findValuesAsText("type")).contains("INCIDENT_EXTENDED");
+        decide(id, "health", "RESUME", "");
+        awaitStatus(id, "APPROVED");
+        assertThat(status(id).at("/permit/approvedWorkers").asInt()).isZero();
+    }
+
     private ResponseEntity<JsonNode> postTests(String id, String citizenId, String sampledAt) {
+        return postTests(id, citizenId, sampledAt, "NEGATIVE");
+    }
+
+    private ResponseEntity<JsonNode> postTests(String id, String citizenId, String sampledAt, String result) {
         return http.postForEntity("/api/applications/" + id + "/tests", Map.of("results", List.of(Map.of(
                 "citizenId", citizenId,
-                "test", Map.of("type", "PCR", "sampledAt", sampledAt, "result", "NEGATIVE")))), JsonNode.class);
+                "test", Map.of("type", "PCR", "sampledAt", sampledAt, "result", result)))), JsonNode.class);
     }
 }
