@@ -1,5 +1,6 @@
 package org.greenlane.rules;
 
+import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -16,11 +17,13 @@ import org.greenlane.security.AuditLog;
 import org.greenlane.system.Checksum;
 import org.greenlane.system.FieldProblem;
 import org.greenlane.system.InvalidRequestException;
+import org.greenlane.system.PlainText;
 import org.greenlane.system.NotFoundException;
 import org.greenlane.system.PlainText;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,6 +39,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 /** The rule API: what is active, checking and trying drafts, writing through to the folder, versions. */
 @RestController
+@Validated
 @RequestMapping(path = "/api/rules", produces = MediaType.APPLICATION_JSON_VALUE)
 class RuleController {
 
@@ -85,7 +89,8 @@ class RuleController {
     @PostMapping(path = "/what-if", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     WhatIf.Comparison whatIf(@RequestPart("files") List<MultipartFile> files,
                              @RequestPart(name = "application", required = false) ApplicationDocument application,
-                             @RequestParam(name = "applicationId", required = false) String applicationId,
+                             @RequestParam(name = "applicationId", required = false) @PlainText @Size(max = 100)
+                             String applicationId,
                              Principal author) {
         if ((application == null) == (applicationId == null)) {
             throw new InvalidRequestException(List.of(new FieldProblem("application",
@@ -115,13 +120,14 @@ class RuleController {
             "text/csv", "application/vnd.ms-excel",
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
     ActivationView write(@PathVariable String name, @RequestBody byte[] content,
-                         @RequestParam(required = false) String comment, Principal author) {
+                         @RequestParam(required = false) @PlainText @Size(max = 1000) String comment, Principal author) {
         requireRuleName(name);
         return ActivationView.of(rules.write(name, content, actor(author), comment));
     }
 
     @DeleteMapping("/files/{name}")
-    ActivationView delete(@PathVariable String name, @RequestParam(required = false) String comment,
+    ActivationView delete(@PathVariable String name,
+                          @RequestParam(required = false) @PlainText @Size(max = 1000) String comment,
                           Principal author) {
         requireRuleName(name);
         if (!rules.active().files().containsKey(name)) {
@@ -136,7 +142,8 @@ class RuleController {
     }
 
     @PostMapping("/versions/{version}/activate")
-    ActivationView rollback(@PathVariable int version, @RequestParam(required = false) String comment,
+    ActivationView rollback(@PathVariable int version,
+                            @RequestParam(required = false) @PlainText @Size(max = 1000) String comment,
                             Principal author) {
         return ActivationView.of(rules.rollback(version, actor(author), comment));
     }

@@ -20,6 +20,8 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -40,6 +42,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  */
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
     @ExceptionHandler(InvalidRequestException.class)
     ProblemDetail invalid(InvalidRequestException e) {
@@ -67,6 +71,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ProblemDetail concurrentChange(OptimisticLockingException e) {
         return problem(HttpStatus.CONFLICT, "Changed concurrently",
                 "Someone else changed this application at the same moment; reload it and try again.");
+    }
+
+    /** Anything else is the server's own failure: logged whole, answered without its insides. */
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        log.error("Request failed", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+                "The server could not answer this request; the failure is in its log.");
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

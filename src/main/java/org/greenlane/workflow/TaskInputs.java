@@ -14,6 +14,7 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.greenlane.system.FieldProblem;
+import org.greenlane.system.PlainText;
 
 /**
  * What a user task takes from the member who completes it, as its BPMN declares: its input parameters (the only
@@ -66,6 +67,10 @@ record TaskInputs(Set<String> names, List<String> decisions, List<String> withou
 
     /** Whether the task takes this decision with this comment (stripped, empty when none). */
     Optional<FieldProblem> decisionProblem(Object decision, String comment) {
+        Optional<String> notPlainText = PlainText.Validator.problem(comment, true);
+        if (notPlainText.isPresent()) {
+            return Optional.of(new FieldProblem("variables." + ProcessVariables.COMMENT, notPlainText.get()));
+        }
         if (!(decision instanceof String value) || !decisions.contains(value)) {
             return Optional.of(new FieldProblem("variables." + ProcessVariables.DECISION, "phải là một trong "
                     + String.join(", ", decisions) + " / must be one of " + String.join(", ", decisions)));

@@ -98,6 +98,26 @@ class RuleNameTest extends IntegrationTest {
         assertNothingChanged();
     }
 
+    @Test
+    void aCommentOrApplicationIdWithAControlCharacterIsRefusedNamingTheParameter() {
+        int version = author.getForObject("/api/rules", JsonNode.class).get("version").asInt();
+        MultiValueMap<String, Object> whatIf = new LinkedMultiValueMap<>();
+        whatIf.add("files", draft("extra.drl", harmlessRule()));
+
+        ResponseEntity<JsonNode> comment = author.postForEntity(URI.create(http.getRootUri()
+                + "/api/rules/versions/" + version + "/activate?comment=nul%00here"), null, JsonNode.class);
+        HttpHeaders multipart = new HttpHeaders();
+        multipart.setContentType(MediaType.MULTIPART_FORM_DATA);
+        ResponseEntity<JsonNode> applicationId = author.postForEntity(URI.create(http.getRootUri()
+                + "/api/rules/what-if?applicationId=a%00b"), new HttpEntity<>(whatIf, multipart), JsonNode.class);
+
+        assertThat(comment.getStatusCode()).as(String.valueOf(comment.getBody())).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(comment.getBody().get("errors").findValuesAsText("field")).containsExactly("comment");
+        assertThat(applicationId.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(applicationId.getBody().get("errors").findValuesAsText("field")).containsExactly("applicationId");
+        assertNothingChanged();
+    }
+
     private void assertNameRefused(ResponseEntity<JsonNode> answer) {
         assertThat(answer.getStatusCode()).as(String.valueOf(answer.getBody())).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);

@@ -76,6 +76,8 @@ class TaskCompletionTest extends ApiTest {
         assertThat(noComment.getBody()).doesNotContain("ENGINE-", "Exception");
         assertThat(problem(unknown, HttpStatus.BAD_REQUEST).get("message").asText())
                 .contains("must be one of APPROVE, REQUEST_CHANGES, REJECT");
+        assertThat(problem(completeTask("labour1", labour, "REJECT", "Thiếu\u0000 hồ sơ"), HttpStatus.BAD_REQUEST)
+                .get("message").asText()).contains("U+0000");
         assertThat(tasks.createTaskQuery().taskId(labour).count()).isEqualTo(1);
     }
 
