@@ -3,6 +3,7 @@ package org.greenlane.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
+import java.sql.DriverManager;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -16,15 +17,18 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * A database kept at the full history level moves to Greenlane's level when the engine starts with it, and the
- * engine then writes every history row but the three kinds the level leaves out.
+ * Greenlane's history level writes every history row the full level writes but the kinds it leaves out; a database
+ * kept at full moves to it by the operator's statement in docs/operations.md, keeping what it has.
  */
 class GreenlaneHistoryTest {
 
     private static final String DATABASE = "jdbc:h2:mem:greenlane-history;DB_CLOSE_DELAY=-1";
+    /** docs/operations.md, "History": the one statement that moves a database kept at full. */
+    private static final String MOVE_FROM_FULL = "update ACT_GE_PROPERTY set VALUE_ = '30', REV_ = REV_ + 1 "
+            + "where NAME_ = 'historyLevel' and VALUE_ = '3'";
 
     @Test
-    void aFullDatabaseMovesToTheGreenlaneLevelAndStopsCopyingVariablesCandidatesAndRoutineJobs() {
+    void aFullDatabaseMovedByTheOperatorStopsCopyingVariablesCandidatesAndRoutineJobs() throws Exception {
         ProcessEngine full = engine(ProcessEngineConfiguration.HISTORY_FULL);
         String before;
         try {
@@ -35,6 +39,9 @@ class GreenlaneHistoryTest {
                     .isEqualTo(1);
         } finally {
             full.close();
+        }
+        try (var connection = DriverManager.getConnection(DATABASE); var statement = connection.createStatement()) {
+            assertThat(statement.executeUpdate(MOVE_FROM_FULL)).isOne();
         }
 
         ProcessEngine greenlane = engine(GreenlaneHistoryLevel.NAME);
