@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.greenlane.timeline.Timeline;
 import org.springframework.stereotype.Component;
@@ -29,8 +28,7 @@ class EscalateOverdueReviewDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String id = execution.getProcessBusinessKey();
-        // The engine's clock decided the timer was due; the same clock decides which tasks are overdue.
-        Date now = ClockUtil.getCurrentTime();
+        Date now = Date.from(clock.instant());
         var overdue = execution.getProcessEngineServices().getTaskService().createTaskQuery()
                 .processInstanceId(execution.getProcessInstanceId()).dueBefore(new Date(now.getTime() + 1000)).list();
         for (Task task : overdue) {

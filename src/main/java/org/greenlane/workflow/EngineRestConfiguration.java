@@ -7,9 +7,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.camunda.bpm.engine.impl.errorcode.BuiltinExceptionCode;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
 import org.springframework.stereotype.Component;
@@ -52,7 +51,7 @@ class EngineRestConfiguration extends CamundaJerseyResourceConfig {
             if (response.getStatus() < 400 || !(response.getEntity() instanceof ExceptionDto error)) {
                 return;
             }
-            if (Integer.valueOf(BuiltinExceptionCode.OPTIMISTIC_LOCKING.getCode()).equals(error.getCode())) {
+            if (OptimisticLockingException.class.getSimpleName().equals(error.getType())) {
                 conflict(response, error, "Someone else completed or changed this task at the same moment; reload it.");
                 return;
             }
@@ -69,7 +68,7 @@ class EngineRestConfiguration extends CamundaJerseyResourceConfig {
 
         /** Looked up as the server, not as the member: members may not read history, yet may hear of it. */
         private HistoricTaskInstance completedTask(String taskId) {
-            Authentication member = identity.getCurrentAuthentication();
+            var member = identity.getCurrentAuthentication();
             identity.clearAuthentication();
             try {
                 return history.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();

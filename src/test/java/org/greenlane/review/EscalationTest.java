@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -27,10 +28,13 @@ class EscalationTest extends IntegrationTest {
 
     @Autowired
     ManagementService management;
+    @Autowired
+    MutableClock clock;
 
     @AfterEach
-    void resetEngineClock() {
+    void resetClocks() {
         ClockUtil.reset();
+        clock.reset();
     }
 
     @Test
@@ -41,8 +45,10 @@ class EscalationTest extends IntegrationTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> "UNDER_REVIEW".equals(
                 http.getForObject("/api/applications/" + id, JsonNode.class).get("status").asText()));
 
-        // when 25 hours pass on the engine's clock and the due-date timers fire
-        ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + Duration.ofHours(25).toMillis()));
+        // when 25 hours pass, on the engine's clock and the server's, and the due-date timers fire
+        Instant later = Instant.now().plus(Duration.ofHours(25));
+        ClockUtil.setCurrentTime(Date.from(later));
+        clock.set(later);
         fireDueTimers(id);
 
         // then steering sees all four groups' reviews of it as overdue; the groups keep their tasks
