@@ -7,42 +7,41 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.greenlane.rules.ActiveRuleSet;
-import org.greenlane.system.CommitWaits;
+import org.greenlane.system.ProblemWriter;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Lets only a few submissions and corrections be read, checked and stored at once; the others wait their turn.
- * Each one is seconds of CPU for a large roster: when 168 enterprises submitted together, every request shared the
- * two cores with all the others, and an enterprise reading its status waited seconds behind them. While a rule set
- * is being compiled and swapped in, new ones wait for it ({@link ActiveRuleSet#awaitNoChange}).
+ * Lets only a few submissions and corrections be read, checked and stored at once; the others wait their turn, so
+ * that a burst of large rosters does not hold up everyone reading a status. While a rule set is being compiled and
+ * swapped in, new ones wait for it ({@link ActiveRuleSet#awaitNoChange}), so the change reaches them.
  */
 @Component
 class SubmissionBulkhead extends OncePerRequestFilter {
 
     private static final int AT_ONCE = Math.max(2, Runtime.getRuntime().availableProcessors());
     private static final long MAX_WAIT_NANOS = TimeUnit.SECONDS.toNanos(60);
+    private static final Pattern CORRECTION = Pattern.compile("^/api/applications/[^/]+$");
 
     private final Semaphore turns = new Semaphore(AT_ONCE, true);
     private final ActiveRuleSet rules;
+    private final ProblemWriter problems;
 
-    SubmissionBulkhead(ActiveRuleSet rules) {
+    SubmissionBulkhead(ActiveRuleSet rules, ProblemWriter problems) {
         this.rules = rules;
+        this.problems = problems;
     }
 
+    /** Only a submission (POST /api/applications) or a correction (PUT /api/applications/{id}) takes a turn. */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !isSubmission(request);
-    }
-
-    /** A submission or a correction. */
-    static boolean isSubmission(HttpServletRequest request) {
-        String method = request.getMethod();
-        return ("POST".equals(method) || "PUT".equals(method))
-                && request.getRequestURI().startsWith("/api/applications");
+        String path = request.getRequestURI();
+        boolean submission = "POST".equals(request.getMethod()) && "/api/applications".equals(path);
+        boolean correction = "PUT".equals(request.getMethod()) && CORRECTION.matcher(path).matches();
+        return !submission && !correction;
     }
 
     @Override
@@ -60,24 +59,18 @@ class SubmissionBulkhead extends OncePerRequestFilter {
             busy(response);
             return;
         }
-        // the work that needs a turn is done once the submission has committed: its wait for the file needs none
-        CommitWaits.giveBackWhileWaiting(turns::release);
         try {
             chain.doFilter(request, response);
         } finally {
-            // now, unless the wait for the file gave the turn back already
-            CommitWaits.giveBack();
+            turns.release();
         }
     }
 
     /** Nothing was read or stored: the same request (with its Idempotency-Key) may simply be sent again. */
-    private static void busy(HttpServletResponse response) throws IOException {
-        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+    private void busy(HttpServletResponse response) throws IOException {
         response.setHeader("Retry-After", "10");
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Too many submissions at once\",\"status\":503,"
-                + "\"detail\":\"The server is busy with other submissions; nothing was stored. Send the same request "
-                + "again in a few seconds.\"}");
+        problems.write(response, ProblemWriter.problem(HttpStatus.SERVICE_UNAVAILABLE, "Too many submissions at once",
+                "The server is busy with other submissions; nothing was stored. Send the same request again in a few "
+                        + "seconds."));
     }
 }

@@ -42,8 +42,7 @@ class SecurityConfiguration {
                                                 IdentityService identity) {
         DaoAuthenticationProvider enterpriseProvider = new DaoAuthenticationProvider(enterprises);
         enterpriseProvider.setPasswordEncoder(passwords);
-        return new ProviderManager(new RecentLogins(
-                new ProviderManager(List.of(enterpriseProvider, new CamundaStaffAuthenticationProvider(identity)))));
+        return new ProviderManager(List.of(enterpriseProvider, new CamundaStaffAuthenticationProvider(identity)));
     }
 
     @Bean

@@ -19,7 +19,7 @@ public class ProblemWriter {
 
     private final ObjectMapper json;
 
-    ProblemWriter(ObjectMapper json) {
+    public ProblemWriter(ObjectMapper json) {
         this.json = json;
     }
 

@@ -5,6 +5,7 @@ import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -15,7 +16,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.greenlane.rules.ActiveRuleSet;
-import org.greenlane.system.CommitWaits;
+import org.greenlane.system.ProblemWriter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;
@@ -25,7 +26,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 class SubmissionBulkheadTest {
 
     private final ActiveRuleSet rules = mock(ActiveRuleSet.class);
-    private final SubmissionBulkhead bulkhead = new SubmissionBulkhead(rules);
+    private final SubmissionBulkhead bulkhead = new SubmissionBulkhead(rules, new ProblemWriter(new ObjectMapper()));
 
     @BeforeEach
     void noRuleChange() throws InterruptedException {
@@ -66,45 +67,6 @@ class SubmissionBulkheadTest {
     }
 
     @Test
-    void aSubmissionWaitingForTheDatabaseFileGivesItsTurnToTheNextOneAndTheTurnsStayAsMany() throws Exception {
-        // given every submission waiting for the file after its commit, until released
-        AtomicInteger entered = new AtomicInteger();
-        CountDownLatch allEntered = new CountDownLatch(atOnce + 1);
-        CountDownLatch release = new CountDownLatch(1);
-        ExecutorService clients = Executors.newFixedThreadPool(atOnce + 1);
-        List<Future<Integer>> answers = new ArrayList<>();
-        for (int i = 0; i < atOnce + 1; i++) {
-            answers.add(clients.submit(() -> {
-                MockHttpServletResponse response = new MockHttpServletResponse();
-                bulkhead.doFilter(new MockHttpServletRequest("POST", "/api/applications"), response,
-                        (request, ignored) -> {
-                            entered.incrementAndGet();
-                            CommitWaits.giveBack();
-                            allEntered.countDown();
-                            try {
-                                release.await(10, TimeUnit.SECONDS);
-                            } catch (InterruptedException e) {
-                                Thread.currentThread().interrupt();
-                            }
-                        });
-                return response.getStatus();
-            }));
-        }
-
-        // then one more than the turns got in, because the waiting ones gave theirs back
-        assertThat(allEntered.await(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(entered).hasValue(atOnce + 1);
-        release.countDown();
-        for (Future<Integer> answer : answers) {
-            assertThat(answer.get(20, TimeUnit.SECONDS)).isEqualTo(200);
-        }
-        clients.shutdown();
-
-        // and a turn given back is not given back again when the submission ends
-        onlyAFewSubmissionsRunAtOnceAndTheOthersWaitTheirTurn();
-    }
-
-    @Test
     void aSubmissionWaitsForARuleSetBeingChangedAndIsRefusedUntouchedIfTheChangeNeverEnds() throws Exception {
         // given a rule set being swapped in, that ends after 300 ms
         CountDownLatch changed = new CountDownLatch(1);
@@ -128,16 +90,25 @@ class SubmissionBulkheadTest {
         MockHttpServletResponse response = new MockHttpServletResponse();
         bulkhead.doFilter(new MockHttpServletRequest("PUT", "/api/applications/x"), response, refused);
 
-        // then it is answered 503 with Retry-After, and nothing behind the bulkhead ran
+        // then it is answered 503 with Retry-After as a problem, and nothing behind the bulkhead ran
         assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(response.getContentType()).startsWith("application/problem+json");
+        assertThat(response.getContentAsString()).contains("\"title\":\"Too many submissions at once\"");
         assertThat(response.getHeader("Retry-After")).isEqualTo("10");
         assertThat(refused.getRequest()).isNull();
     }
 
     @Test
-    void readsNeverWait() throws Exception {
-        MockFilterChain chain = new MockFilterChain();
-        bulkhead.doFilter(new MockHttpServletRequest("GET", "/api/applications/x"), new MockHttpServletResponse(), chain);
-        assertThat(chain.getRequest()).isNotNull();
+    void readsTestResultsAndInfectionCasesNeverWait() throws Exception {
+        // given no turn left
+        when(rules.awaitNoChange(anyLong())).thenReturn(false);
+
+        for (MockHttpServletRequest request : List.of(new MockHttpServletRequest("GET", "/api/applications/x"),
+                new MockHttpServletRequest("POST", "/api/applications/x/tests"),
+                new MockHttpServletRequest("POST", "/api/applications/x/incidents"))) {
+            MockFilterChain chain = new MockFilterChain();
+            bulkhead.doFilter(request, new MockHttpServletResponse(), chain);
+            assertThat(chain.getRequest()).as(request.getRequestURI()).isNotNull();
+        }
     }
 }
