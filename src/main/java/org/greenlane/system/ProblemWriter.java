@@ -1,8 +1,10 @@
 package org.greenlane.system;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
@@ -41,6 +43,11 @@ public class ProblemWriter {
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        json.writeValue(response.getOutputStream(), problem);
+        response.getOutputStream().write(json(problem).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The problem as JSON, for a writer of its own (Tomcat's error report). */
+    String json(ProblemDetail problem) throws JsonProcessingException {
+        return json.writeValueAsString(problem);
     }
 }

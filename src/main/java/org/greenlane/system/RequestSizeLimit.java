@@ -9,7 +9,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -19,6 +19,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Component
 class RequestSizeLimit extends OncePerRequestFilter {
+
+    private final ProblemWriter problems;
+
+    RequestSizeLimit(ProblemWriter problems) {
+        this.problems = problems;
+    }
 
     /** Room for the largest roster (20,000 workers take about 7 MB of JSON). */
     static final long MAX_BYTES = 16L * 1024 * 1024;
@@ -32,14 +38,16 @@ class RequestSizeLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > MAX_BYTES) {
-            response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.setCharacterEncoding("UTF-8");
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Request body too large\",\"status\":413,"
-                    + "\"detail\":\"" + BodyTooLargeException.MESSAGE + "\"}");
+            problems.write(response, tooLarge());
             return;
         }
         chain.doFilter(new LimitedRequest(request), response);
+    }
+
+    /** The one answer to a body over the limit, whether its length said so or its reading found out. */
+    static ProblemDetail tooLarge() {
+        return ProblemWriter.problem(HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large",
+                BodyTooLargeException.MESSAGE);
     }
 
     /** Thrown while reading past the limit; the problem handler turns it into 413. */

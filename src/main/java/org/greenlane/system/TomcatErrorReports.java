@@ -1,6 +1,5 @@
 package org.greenlane.system;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.Writer;
 import org.apache.catalina.Pipeline;
@@ -24,10 +23,10 @@ import org.springframework.stereotype.Component;
 @Component
 class TomcatErrorReports implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
 
-    private final ObjectMapper json;
+    private final ProblemWriter problems;
 
-    TomcatErrorReports(ObjectMapper json) {
-        this.json = json;
+    TomcatErrorReports(ProblemWriter problems) {
+        this.problems = problems;
     }
 
     @Override
@@ -41,7 +40,7 @@ class TomcatErrorReports implements WebServerFactoryCustomizer<TomcatServletWebS
                     pipeline.removeValve(valve);
                 }
             }
-            pipeline.addValve(new ProblemReportValve(json));
+            pipeline.addValve(new ProblemReportValve(problems));
             // The host adds a valve of this class when it starts unless it finds one.
             host.setErrorReportValveClass(ProblemReportValve.class.getName());
         });
@@ -49,10 +48,10 @@ class TomcatErrorReports implements WebServerFactoryCustomizer<TomcatServletWebS
 
     static final class ProblemReportValve extends ErrorReportValve {
 
-        private final ObjectMapper json;
+        private final ProblemWriter problems;
 
-        ProblemReportValve(ObjectMapper json) {
-            this.json = json;
+        ProblemReportValve(ProblemWriter problems) {
+            this.problems = problems;
         }
 
         @Override
@@ -66,12 +65,13 @@ class TomcatErrorReports implements WebServerFactoryCustomizer<TomcatServletWebS
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(status),
                     detail(status, response.getMessage()));
             problem.setTitle(known == null ? "Error" : known.getReasonPhrase());
+            // Tomcat's reporter, not the output stream: the response is in its error state here
             try {
                 response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
                 response.setCharacterEncoding("UTF-8");
                 Writer writer = response.getReporter();
                 if (writer != null) {
-                    writer.write(json.writeValueAsString(problem));
+                    writer.write(problems.json(problem));
                     response.finishResponse();
                 }
             } catch (IOException | IllegalStateException clientGoneOrAnswered) {
