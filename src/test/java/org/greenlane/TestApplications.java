@@ -7,17 +7,17 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
-import org.greenlane.intake.ApplicationDocument;
-import org.greenlane.intake.ApplicationDocument.Accommodation;
-import org.greenlane.intake.ApplicationDocument.Driver;
-import org.greenlane.intake.ApplicationDocument.Enterprise;
-import org.greenlane.intake.ApplicationDocument.MedicalPlan;
-import org.greenlane.intake.ApplicationDocument.Residence;
-import org.greenlane.intake.ApplicationDocument.Shuttle;
-import org.greenlane.intake.ApplicationDocument.Test;
-import org.greenlane.intake.ApplicationDocument.TestResult;
-import org.greenlane.intake.ApplicationDocument.TestType;
-import org.greenlane.intake.ApplicationDocument.Worker;
+import org.greenlane.application.ApplicationDocument.Accommodation;
+import org.greenlane.application.ApplicationDocument.Driver;
+import org.greenlane.application.ApplicationDocument.Enterprise;
+import org.greenlane.application.ApplicationDocument.MedicalPlan;
+import org.greenlane.application.ApplicationDocument.Residence;
+import org.greenlane.application.ApplicationDocument.Shuttle;
+import org.greenlane.application.ApplicationDocument.Test;
+import org.greenlane.application.ApplicationDocument.TestResult;
+import org.greenlane.application.ApplicationDocument.TestType;
+import org.greenlane.application.ApplicationDocument.Worker;
+import org.greenlane.application.ApplicationDocument;
 
 /**
  * Applications for tests: by default a clean one that passes every v1 criterion at {@link #NOW}; each test changes

@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
-import org.greenlane.intake.ApplicationDocument.Residence;
-import org.greenlane.intake.ApplicationDocument.Test;
-import org.greenlane.intake.ApplicationDocument.TestResult;
-import org.greenlane.intake.ApplicationDocument.TestType;
-import org.greenlane.intake.ApplicationDocument.Worker;
+import org.greenlane.application.ApplicationDocument.Residence;
+import org.greenlane.application.ApplicationDocument.Test;
+import org.greenlane.application.ApplicationDocument.TestResult;
+import org.greenlane.application.ApplicationDocument.TestType;
+import org.greenlane.application.ApplicationDocument.Worker;
 
 /**
  * Rosters as they came in during the reopening, for tests and benchmarks alike: mostly workers tested within three

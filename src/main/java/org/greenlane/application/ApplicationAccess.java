@@ -1,4 +1,4 @@
-package org.greenlane.intake;
+package org.greenlane.application;
 
 import org.greenlane.security.CurrentUser;
 import org.greenlane.system.NotFoundException;

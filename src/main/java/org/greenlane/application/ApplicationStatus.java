@@ -1,4 +1,4 @@
-package org.greenlane.intake;
+package org.greenlane.application;
 
 import java.util.List;
 

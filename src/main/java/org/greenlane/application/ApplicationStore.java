@@ -1,4 +1,4 @@
-package org.greenlane.intake;
+package org.greenlane.application;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.greenlane.screening.Keys;
+import org.greenlane.system.Keys;
 import org.greenlane.system.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -34,7 +34,7 @@ public class ApplicationStore {
     }
 
     /** @param documentJson the document as {@link #json} writes it, which the caller hashed */
-    void insert(String id, ApplicationDocument document, String documentJson, String idempotencyKey,
+    public void insert(String id, ApplicationDocument document, String documentJson, String idempotencyKey,
                 String requestHash, Instant now) {
         var enterprise = document.enterprise();
         jdbc.sql("insert into application (id, tax_code, enterprise_name, industrial_park, status, revision, "
@@ -47,7 +47,7 @@ public class ApplicationStore {
         replaceSites(id, document);
     }
 
-    void replaceDocument(String id, ApplicationDocument document, Instant now) {
+    public void replaceDocument(String id, ApplicationDocument document, Instant now) {
         var enterprise = document.enterprise();
         jdbc.sql("update application set enterprise_name = ?, industrial_park = ?, worker_count = ?, document = ?, "
                         + "revision = revision + 1, status = ?, updated_at = ? where id = ?")
@@ -88,13 +88,13 @@ public class ApplicationStore {
                 .orElseThrow(() -> new NotFoundException("No application with id " + id));
     }
 
-    Optional<Replay> findByIdempotencyKey(String taxCode, String key) {
+    public Optional<Replay> findByIdempotencyKey(String taxCode, String key) {
         return jdbc.sql("select id, request_hash from application where tax_code = ? and idempotency_key = ?")
                 .params(taxCode, key)
                 .query((rs, n) -> new Replay(rs.getString("id"), rs.getString("request_hash"))).optional();
     }
 
-    record Replay(String applicationId, String requestHash) {
+    public record Replay(String applicationId, String requestHash) {
     }
 
     public ApplicationDocument document(String id) {
@@ -166,7 +166,7 @@ public class ApplicationStore {
     }
 
     /** The document as this store keeps it. */
-    String json(ApplicationDocument document) {
+    public String json(ApplicationDocument document) {
         try {
             return json.writeValueAsString(document);
         } catch (JsonProcessingException e) {

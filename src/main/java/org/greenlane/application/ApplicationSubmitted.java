@@ -1,4 +1,4 @@
-package org.greenlane.intake;
+package org.greenlane.application;
 
 /**
  * Published inside the submitting transaction, after the document is stored: whoever routes applications starts

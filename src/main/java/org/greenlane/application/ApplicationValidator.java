@@ -1,4 +1,4 @@
-package org.greenlane.intake;
+package org.greenlane.application;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
@@ -20,11 +20,11 @@ import org.springframework.stereotype.Component;
  * field in one answer.
  */
 @Component
-public class IntakeValidator {
+public class ApplicationValidator {
 
     private final Validator validator;
 
-    IntakeValidator(Validator validator) {
+    ApplicationValidator(Validator validator) {
         this.validator = validator;
     }
 

@@ -1,4 +1,4 @@
-package org.greenlane.incident;
+package org.greenlane.application;
 
 /** Published inside the reporting transaction: the approved application's process suspends it. */
 public record InfectionReported(String applicationId) {

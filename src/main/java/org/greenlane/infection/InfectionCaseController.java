@@ -1,4 +1,4 @@
-package org.greenlane.incident;
+package org.greenlane.infection;
 
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -12,17 +12,18 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping(path = "/api/applications/{id}/incidents", produces = MediaType.APPLICATION_JSON_VALUE)
-class IncidentController {
+class InfectionCaseController {
 
-    private final IncidentService incidents;
+    private final InfectionCaseService cases;
 
-    IncidentController(IncidentService incidents) {
-        this.incidents = incidents;
+    InfectionCaseController(InfectionCaseService cases) {
+        this.cases = cases;
     }
 
     /** An infection case in an approved enterprise: it is suspended until the health group resumes or revokes it. */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Incidents.Incident> report(@PathVariable String id, @Valid @RequestBody IncidentReport report) {
-        return ResponseEntity.created(URI.create("/api/applications/" + id)).body(incidents.report(id, report));
+    ResponseEntity<InfectionCases.InfectionCase> report(@PathVariable String id,
+                                                        @Valid @RequestBody InfectionReport report) {
+        return ResponseEntity.created(URI.create("/api/applications/" + id)).body(cases.report(id, report));
     }
 }

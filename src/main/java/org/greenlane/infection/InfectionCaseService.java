@@ -1,4 +1,4 @@
-package org.greenlane.incident;
+package org.greenlane.infection;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -7,12 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
-import org.greenlane.intake.ApplicationAccess;
-import org.greenlane.intake.ApplicationDocument;
-import org.greenlane.intake.ApplicationStatus;
-import org.greenlane.intake.ApplicationStore;
+import org.greenlane.application.ApplicationAccess;
+import org.greenlane.application.ApplicationDocument;
+import org.greenlane.application.ApplicationStatus;
+import org.greenlane.application.ApplicationStore;
+import org.greenlane.application.InfectionReported;
 import org.greenlane.security.CurrentUser;
 import org.greenlane.system.ConflictException;
 import org.greenlane.system.FieldProblem;
@@ -24,19 +24,19 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
-class IncidentService {
+public class InfectionCaseService {
 
     private final ApplicationStore applications;
-    private final Incidents incidents;
+    private final InfectionCases cases;
     private final Timeline timeline;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final GreenlaneProperties properties;
 
-    IncidentService(ApplicationStore applications, Incidents incidents, Timeline timeline,
+    InfectionCaseService(ApplicationStore applications, InfectionCases cases, Timeline timeline,
                     ApplicationEventPublisher events, Clock clock, GreenlaneProperties properties) {
         this.applications = applications;
-        this.incidents = incidents;
+        this.cases = cases;
         this.timeline = timeline;
         this.events = events;
         this.clock = clock;
@@ -48,7 +48,7 @@ class IncidentService {
      * suspends the approved application, all in one transaction.
      */
     @Transactional
-    Incidents.Incident report(String id, IncidentReport report) {
+    InfectionCases.InfectionCase report(String id, InfectionReport report) {
         var stored = ApplicationAccess.requireReadable(applications.lock(id));
         if (stored.status() != ApplicationStatus.APPROVED) {
             throw new ConflictException("Application " + id + " is " + stored.status()
@@ -56,7 +56,8 @@ class IncidentService {
         }
         Map<String, ApplicationDocument.Worker> roster = roster(applications.document(id));
         List<FieldProblem> problems = new ArrayList<>();
-        if (report.detectedOn() != null && report.detectedOn().isAfter(LocalDate.now(clock.withZone(properties.zone())))) {
+        LocalDate today = LocalDate.now(clock.withZone(properties.zone()));
+        if (report.detectedOn() != null && report.detectedOn().isAfter(today)) {
             problems.add(new FieldProblem("detectedOn", "must not be in the future"));
         }
         for (int i = 0; i < report.infectedWorkers().size(); i++) {
@@ -69,7 +70,7 @@ class IncidentService {
             throw new InvalidRequestException(problems);
         }
         open(id, roster, new LinkedHashSet<>(report.infectedWorkers()), report.detectedOn(), report.note());
-        return incidents.open(id).orElseThrow();
+        return cases.open(id).orElseThrow();
     }
 
     /**
@@ -79,7 +80,7 @@ class IncidentService {
      *
      * @param positive each worker who tested positive, with the day of the sample
      */
-    void positiveTests(String id, ApplicationDocument document, Map<String, LocalDate> positive) {
+    public void positiveTests(String id, ApplicationDocument document, Map<String, LocalDate> positive) {
         if (positive.isEmpty()) {
             return;
         }
@@ -87,26 +88,26 @@ class IncidentService {
         LocalDate detectedOn = positive.values().stream().max(LocalDate::compareTo).orElseThrow();
         String note = "Xét nghiệm dương tính được gửi cùng kết quả xét nghiệm lại / Positive test posted with the "
                 + "re-test results";
-        if (incidents.open(id).isEmpty()) {
+        if (cases.open(id).isEmpty()) {
             open(id, roster, positive.keySet(), detectedOn, note);
             return;
         }
         Set<String> infected = new LinkedHashSet<>(positive.keySet());
-        List<Incidents.Person> people = infected.stream().map(roster::get)
-                .map(w -> new Incidents.Person(w.citizenId(), w.fullName(), "infected")).toList();
-        List<Incidents.Person> contacts = contactsOf(infected, roster);
-        incidents.addToOpen(id, people, contacts);
+        List<InfectionCases.Person> people = infected.stream().map(roster::get)
+                .map(w -> new InfectionCases.Person(w.citizenId(), w.fullName(), "infected")).toList();
+        List<InfectionCases.Person> contacts = contactsOf(infected, roster);
+        cases.addToOpen(id, people, contacts);
         timeline.record(id, "INCIDENT_EXTENDED", CurrentUser.name(), people.size() + " infected, " + contacts.size()
                 + " close contacts traced, added to the open case");
     }
 
     private void open(String id, Map<String, ApplicationDocument.Worker> roster, Set<String> infectedIds,
                       LocalDate detectedOn, String note) {
-        List<Incidents.Person> infected = infectedIds.stream().map(roster::get)
-                .map(w -> new Incidents.Person(w.citizenId(), w.fullName(), "infected")).toList();
-        List<Incidents.Person> contacts = contactsOf(infectedIds, roster);
+        List<InfectionCases.Person> infected = infectedIds.stream().map(roster::get)
+                .map(w -> new InfectionCases.Person(w.citizenId(), w.fullName(), "infected")).toList();
+        List<InfectionCases.Person> contacts = contactsOf(infectedIds, roster);
         String reporter = CurrentUser.name();
-        incidents.report(id, reporter, detectedOn, infected, contacts, note, clock.instant());
+        cases.report(id, reporter, detectedOn, infected, contacts, note, clock.instant());
         timeline.record(id, "INCIDENT_REPORTED", reporter, infected.size() + " infected, " + contacts.size()
                 + " close contacts traced");
         events.publishEvent(new InfectionReported(id));
@@ -119,7 +120,8 @@ class IncidentService {
     }
 
     /** Workers who share an infected worker's accommodation or shuttle. */
-    private static List<Incidents.Person> contactsOf(Set<String> infected, Map<String, ApplicationDocument.Worker> roster) {
+    private static List<InfectionCases.Person> contactsOf(Set<String> infected,
+                                                          Map<String, ApplicationDocument.Worker> roster) {
         Set<String> sites = new LinkedHashSet<>();
         Set<String> shuttles = new LinkedHashSet<>();
         infected.stream().map(roster::get).forEach(worker -> {
@@ -130,7 +132,7 @@ class IncidentService {
                 shuttles.add(worker.shuttleId());
             }
         });
-        List<Incidents.Person> contacts = new ArrayList<>();
+        List<InfectionCases.Person> contacts = new ArrayList<>();
         for (var worker : roster.values()) {
             if (infected.contains(worker.citizenId())) {
                 continue;
@@ -138,18 +140,10 @@ class IncidentService {
             String reason = sites.contains(worker.accommodationId()) ? "same accommodation " + worker.accommodationId()
                     : shuttles.contains(worker.shuttleId()) ? "same shuttle " + worker.shuttleId() : null;
             if (reason != null) {
-                contacts.add(new Incidents.Person(worker.citizenId(), worker.fullName(), reason));
+                contacts.add(new InfectionCases.Person(worker.citizenId(), worker.fullName(), reason));
             }
         }
         return contacts;
     }
 
-    /** Used by the resume step: everyone the case isolates. */
-    static Set<String> isolated(Incidents.Incident incident) {
-        Set<String> ids = new LinkedHashSet<>();
-        incident.infected().forEach(person -> ids.add(person.citizenId()));
-        incident.contactTracing().forEach(person -> ids.add(person.citizenId()));
-        ids.removeIf(Objects::isNull);
-        return ids;
-    }
 }

@@ -1,4 +1,4 @@
-package org.greenlane.incident;
+package org.greenlane.infection;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -8,8 +8,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -18,14 +20,14 @@ import org.springframework.stereotype.Repository;
 
 /** Infection cases of approved applications, with their contact-tracing lists. */
 @Repository
-public class Incidents {
+public class InfectionCases {
 
     private static final TypeReference<List<Person>> PEOPLE = new TypeReference<>() { };
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
 
-    Incidents(JdbcClient jdbc, ObjectMapper json) {
+    InfectionCases(JdbcClient jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -40,13 +42,13 @@ public class Incidents {
     }
 
     /** The open case of an application: the one its health task decides. */
-    Optional<Incident> open(String applicationId) {
-        return of(applicationId).stream().filter(incident -> incident.resolution() == null).reduce((a, b) -> b);
+    Optional<InfectionCase> open(String applicationId) {
+        return of(applicationId).stream().filter(found -> found.resolution() == null).reduce((a, b) -> b);
     }
 
     /** The open case takes in more infected workers and contacts; each person is listed once. */
     void addToOpen(String applicationId, List<Person> infected, List<Person> contacts) {
-        Incident open = open(applicationId).orElseThrow();
+        InfectionCase open = open(applicationId).orElseThrow();
         List<Person> allInfected = merged(open.infected(), infected);
         Set<String> infectedIds = allInfected.stream().map(Person::citizenId).collect(Collectors.toSet());
         List<Person> allContacts = merged(open.contactTracing(), contacts).stream()
@@ -68,11 +70,11 @@ public class Incidents {
                 .params(resolution, resolvedBy, Timestamp.from(now), applicationId).update();
     }
 
-    public List<Incident> of(String applicationId) {
+    public List<InfectionCase> of(String applicationId) {
         return jdbc.sql("select reported_at, reported_by, detected_on, infected, contacts, note, resolution, "
                         + "resolved_by, resolved_at from incident where application_id = ? order by id")
                 .param(applicationId)
-                .query((rs, n) -> new Incident(rs.getTimestamp(1).toInstant(), rs.getString(2),
+                .query((rs, n) -> new InfectionCase(rs.getTimestamp(1).toInstant(), rs.getString(2),
                         rs.getDate(3).toLocalDate(), read(rs.getString(4)), read(rs.getString(5)), rs.getString(6),
                         rs.getString(7), rs.getString(8),
                         rs.getTimestamp(9) == null ? null : rs.getTimestamp(9).toInstant()))
@@ -99,8 +101,17 @@ public class Incidents {
     }
 
     /** @param resolution null while open, then RESUME or REVOKE */
-    public record Incident(Instant reportedAt, String reportedBy, LocalDate detectedOn, List<Person> infected,
-                           List<Person> contactTracing, String note, String resolution, String resolvedBy,
-                           Instant resolvedAt) {
+    public record InfectionCase(Instant reportedAt, String reportedBy, LocalDate detectedOn, List<Person> infected,
+                                List<Person> contactTracing, String note, String resolution, String resolvedBy,
+                                Instant resolvedAt) {
+
+        /** Everyone the case isolates: the infected workers and their close contacts. */
+        public Set<String> isolated() {
+            Set<String> ids = new LinkedHashSet<>();
+            infected.forEach(person -> ids.add(person.citizenId()));
+            contactTracing.forEach(person -> ids.add(person.citizenId()));
+            ids.removeIf(Objects::isNull);
+            return ids;
+        }
     }
 }

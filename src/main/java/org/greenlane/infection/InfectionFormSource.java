@@ -1,4 +1,4 @@
-package org.greenlane.incident;
+package org.greenlane.infection;
 
 import java.util.List;
 import java.util.Map;
@@ -16,25 +16,25 @@ class InfectionFormSource implements FormDataSource {
     /** Keeps the form readable; the status API has the whole list. */
     private static final int LISTED = 60;
 
-    private final Incidents incidents;
+    private final InfectionCases cases;
 
-    InfectionFormSource(Incidents incidents) {
-        this.incidents = incidents;
+    InfectionFormSource(InfectionCases cases) {
+        this.cases = cases;
     }
 
     @Override
     public Map<String, Object> formData(DelegateTask task) {
         String id = task.getExecution().getProcessBusinessKey();
-        var incident = incidents.open(id).orElseThrow(() -> new IllegalStateException("No open case for " + id));
+        var open = cases.open(id).orElseThrow(() -> new IllegalStateException("No open case for " + id));
         return Map.of(
-                INCIDENT, "Phát hiện ngày / detected on " + incident.detectedOn() + ", báo bởi / reported by "
-                        + incident.reportedBy() + (incident.note() == null ? "" : "\n" + incident.note()) + "\n"
-                        + list(incident.infected()),
-                CONTACT_TRACING, incident.contactTracing().isEmpty()
-                        ? "Không có / none" : list(incident.contactTracing()));
+                INCIDENT, "Phát hiện ngày / detected on " + open.detectedOn() + ", báo bởi / reported by "
+                        + open.reportedBy() + (open.note() == null ? "" : "\n" + open.note()) + "\n"
+                        + list(open.infected()),
+                CONTACT_TRACING, open.contactTracing().isEmpty()
+                        ? "Không có / none" : list(open.contactTracing()));
     }
 
-    private static String list(List<Incidents.Person> people) {
+    private static String list(List<InfectionCases.Person> people) {
         String listed = people.stream().limit(LISTED)
                 .map(p -> "- " + p.fullName() + " (" + p.citizenId() + "): " + p.reason())
                 .collect(Collectors.joining("\n"));

@@ -1,4 +1,4 @@
-package org.greenlane.incident;
+package org.greenlane.infection;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -10,7 +10,7 @@ import org.greenlane.system.NotBeforePandemic;
 import org.greenlane.system.PlainText;
 
 /** An infection case as the enterprise or the health group reports it. */
-record IncidentReport(
+record InfectionReport(
         @NotEmpty @Size(max = 1000) List<@NotBlank @PlainText String> infectedWorkers,
         @NotNull @NotBeforePandemic LocalDate detectedOn,
         @Size(max = 2000) @PlainText(multiline = true) String note) {

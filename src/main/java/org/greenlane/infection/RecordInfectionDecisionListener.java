@@ -1,4 +1,4 @@
-package org.greenlane.incident;
+package org.greenlane.infection;
 
 import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -11,12 +11,12 @@ import org.springframework.stereotype.Component;
 @Component("recordInfectionDecisionListener")
 class RecordInfectionDecisionListener implements TaskListener {
 
-    private final Incidents incidents;
+    private final InfectionCases cases;
     private final Timeline timeline;
     private final Clock clock;
 
-    RecordInfectionDecisionListener(Incidents incidents, Timeline timeline, Clock clock) {
-        this.incidents = incidents;
+    RecordInfectionDecisionListener(InfectionCases cases, Timeline timeline, Clock clock) {
+        this.cases = cases;
         this.timeline = timeline;
         this.clock = clock;
     }
@@ -28,7 +28,7 @@ class RecordInfectionDecisionListener implements TaskListener {
         String comment = decision.comment();
         String decidedBy = decision.decidedBy();
         String id = task.getExecution().getProcessBusinessKey();
-        incidents.resolve(id, value, decidedBy, clock.instant());
+        cases.resolve(id, value, decidedBy, clock.instant());
         timeline.record(id, "INCIDENT_" + value, decidedBy, comment.isEmpty() ? null : comment);
     }
 }

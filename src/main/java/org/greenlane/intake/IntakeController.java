@@ -2,6 +2,8 @@ package org.greenlane.intake;
 
 import java.net.URI;
 import java.util.List;
+import org.greenlane.application.ApplicationDocument;
+import org.greenlane.application.StoredApplication;
 import org.greenlane.system.FieldProblem;
 import org.greenlane.system.InvalidRequestException;
 import org.springframework.dao.DuplicateKeyException;

@@ -4,6 +4,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import org.greenlane.application.ApplicationAccess;
+import org.greenlane.application.ApplicationCorrected;
+import org.greenlane.application.ApplicationDocument;
+import org.greenlane.application.ApplicationStatus;
+import org.greenlane.application.ApplicationStore;
+import org.greenlane.application.ApplicationSubmitted;
+import org.greenlane.application.ApplicationValidator;
+import org.greenlane.application.StoredApplication;
 import org.greenlane.security.CurrentUser;
 import org.greenlane.system.Checksum;
 import org.greenlane.system.ConflictException;
@@ -18,13 +26,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class IntakeService {
 
-    private final IntakeValidator validator;
+    private final ApplicationValidator validator;
     private final ApplicationStore store;
     private final Timeline timeline;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    IntakeService(IntakeValidator validator, ApplicationStore store, Timeline timeline,
+    IntakeService(ApplicationValidator validator, ApplicationStore store, Timeline timeline,
                   ApplicationEventPublisher events, Clock clock) {
         this.validator = validator;
         this.store = store;

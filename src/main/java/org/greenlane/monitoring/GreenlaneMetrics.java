@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.greenlane.intake.ApplicationStatus;
-import org.greenlane.intake.ApplicationStore;
+import org.greenlane.application.ApplicationStatus;
+import org.greenlane.application.ApplicationStore;
 import org.greenlane.review.WorkingGroups;
 import org.springframework.stereotype.Component;
 

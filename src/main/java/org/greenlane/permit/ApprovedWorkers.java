@@ -1,17 +1,17 @@
-package org.greenlane.incident;
+package org.greenlane.permit;
 
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.greenlane.intake.ApplicationStore;
+import org.greenlane.application.ApplicationStore;
+import org.greenlane.infection.InfectionCases;
 import org.greenlane.rules.ActiveRuleSet;
 import org.greenlane.screening.Finding;
+import org.greenlane.screening.Screening;
 import org.greenlane.screening.ScreeningResult;
 import org.greenlane.screening.ScreeningStore;
-import org.greenlane.screening.Screener;
-import org.greenlane.status.Permits;
 import org.greenlane.timeline.Timeline;
 import org.springframework.stereotype.Component;
 
@@ -24,23 +24,23 @@ class ApprovedWorkers {
 
     private final ApplicationStore applications;
     private final ScreeningStore screenings;
-    private final Incidents incidents;
+    private final InfectionCases cases;
     private final RetestChecks retestChecks;
     private final ActiveRuleSet rules;
-    private final Screener screener;
+    private final Screening screening;
     private final Permits permits;
     private final Timeline timeline;
     private final Clock clock;
 
-    ApprovedWorkers(ApplicationStore applications, ScreeningStore screenings, Incidents incidents,
-                    RetestChecks retestChecks, ActiveRuleSet rules, Screener screener, Permits permits,
+    ApprovedWorkers(ApplicationStore applications, ScreeningStore screenings, InfectionCases cases,
+                    RetestChecks retestChecks, ActiveRuleSet rules, Screening screening, Permits permits,
                     Timeline timeline, Clock clock) {
         this.applications = applications;
         this.screenings = screenings;
-        this.incidents = incidents;
+        this.cases = cases;
         this.retestChecks = retestChecks;
         this.rules = rules;
-        this.screener = screener;
+        this.screening = screening;
         this.permits = permits;
         this.timeline = timeline;
         this.clock = clock;
@@ -49,7 +49,7 @@ class ApprovedWorkers {
     /** Runs the re-testing rules over the approved, not isolated workers, keeps the result and recounts. */
     RetestChecks.RetestCheck checkRetesting(String id) {
         Set<String> present = eligibleNotIsolated(id);
-        List<Finding> lapsed = screener.retest(rules.get(), applications.document(id), present, clock.instant());
+        List<Finding> lapsed = screening.retest(rules.get(), applications.document(id), present);
         retestChecks.save(id, clock.instant(), lapsed);
         recount(id, "re-testing check: " + lapsed.size() + " lapsed");
         return retestChecks.of(id).orElseThrow();
@@ -67,8 +67,8 @@ class ApprovedWorkers {
     }
 
     private Set<String> eligibleNotIsolated(String id) {
-        Set<String> isolated = incidents.of(id).stream().filter(incident -> !"REVOKE".equals(incident.resolution()))
-                .flatMap(incident -> IncidentService.isolated(incident).stream()).collect(Collectors.toSet());
+        Set<String> isolated = cases.of(id).stream().filter(found -> !"REVOKE".equals(found.resolution()))
+                .flatMap(found -> found.isolated().stream()).collect(Collectors.toSet());
         Set<String> present = new LinkedHashSet<>();
         screenings.latest(id).orElseThrow().workers().stream().filter(ScreeningResult.WorkerEligibility::eligible)
                 .map(ScreeningResult.WorkerEligibility::citizenId).filter(worker -> !isolated.contains(worker))

@@ -1,10 +1,9 @@
-package org.greenlane.workflow;
+package org.greenlane.permit;
 
 import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.greenlane.screening.ScreeningStore;
-import org.greenlane.status.Permits;
 import org.greenlane.system.GreenlaneProperties;
 import org.greenlane.timeline.Timeline;
 import org.springframework.stereotype.Component;

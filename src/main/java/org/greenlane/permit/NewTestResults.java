@@ -1,4 +1,4 @@
-package org.greenlane.incident;
+package org.greenlane.permit;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -6,7 +6,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
-import org.greenlane.intake.ApplicationDocument;
+import org.greenlane.application.ApplicationDocument;
 import org.greenlane.system.PlainText;
 
 /** Test results an approved enterprise posts for its workers. */

@@ -1,4 +1,4 @@
-package org.greenlane.status;
+package org.greenlane.permit;
 
 import java.sql.Timestamp;
 import java.time.Instant;

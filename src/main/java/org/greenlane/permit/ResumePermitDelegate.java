@@ -1,4 +1,4 @@
-package org.greenlane.incident;
+package org.greenlane.permit;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

@@ -1,4 +1,4 @@
-package org.greenlane.incident;
+package org.greenlane.permit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;

@@ -1,17 +1,18 @@
-package org.greenlane.incident;
+package org.greenlane.permit;
 
 import jakarta.validation.Valid;
-import java.util.ArrayList;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.greenlane.intake.ApplicationAccess;
-import org.greenlane.intake.ApplicationDocument;
-import org.greenlane.intake.ApplicationStatus;
-import org.greenlane.intake.ApplicationStore;
+import org.greenlane.application.ApplicationAccess;
+import org.greenlane.application.ApplicationDocument;
+import org.greenlane.application.ApplicationStatus;
+import org.greenlane.application.ApplicationStore;
+import org.greenlane.infection.InfectionCaseService;
 import org.greenlane.security.CurrentUser;
 import org.greenlane.system.ConflictException;
 import org.greenlane.system.FieldProblem;
@@ -28,7 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * New test results of an approved enterprise's workers: stored with the roster, then re-checked at once; a positive
- * one is an infection case ({@link IncidentService#positiveTests}).
+ * one is an infection case ({@link InfectionCaseService#positiveTests}).
  */
 @RestController
 @RequestMapping(path = "/api/applications/{id}/tests", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -39,15 +40,15 @@ class RetestController {
 
     private final ApplicationStore applications;
     private final ApprovedWorkers approvedWorkers;
-    private final IncidentService incidents;
+    private final InfectionCaseService cases;
     private final Timeline timeline;
     private final ZoneId zone;
 
-    RetestController(ApplicationStore applications, ApprovedWorkers approvedWorkers, IncidentService incidents,
+    RetestController(ApplicationStore applications, ApprovedWorkers approvedWorkers, InfectionCaseService cases,
                      Timeline timeline, GreenlaneProperties properties) {
         this.applications = applications;
         this.approvedWorkers = approvedWorkers;
-        this.incidents = incidents;
+        this.cases = cases;
         this.timeline = timeline;
         this.zone = properties.zone();
     }
@@ -78,7 +79,7 @@ class RetestController {
         ApplicationDocument retested = withTests(document, added);
         applications.replaceRoster(id, retested);
         timeline.record(id, "TESTS_ADDED", CurrentUser.name(), results.results().size() + " results");
-        incidents.positiveTests(id, retested, positive(results));
+        cases.positiveTests(id, retested, positive(results));
         return approvedWorkers.checkRetesting(id);
     }
 

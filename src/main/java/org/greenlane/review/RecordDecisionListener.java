@@ -3,7 +3,7 @@ package org.greenlane.review;
 import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.greenlane.intake.ApplicationStore;
+import org.greenlane.application.ApplicationStore;
 import org.greenlane.timeline.Timeline;
 import org.greenlane.workflow.TaskDecision;
 import org.springframework.stereotype.Component;

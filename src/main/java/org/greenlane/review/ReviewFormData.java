@@ -26,12 +26,12 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.greenlane.intake.ApplicationDocument;
-import org.greenlane.intake.ApplicationDocument.Worker;
+import org.greenlane.application.ApplicationDocument.Worker;
+import org.greenlane.application.ApplicationDocument;
 import org.greenlane.review.ReviewStore.Review;
 import org.greenlane.screening.Finding;
-import org.greenlane.screening.ScreeningResult;
 import org.greenlane.screening.ScreeningResult.WorkerEligibility;
+import org.greenlane.screening.ScreeningResult;
 
 /**
  * What each group's form shows, keyed as its read-only fields: a few numbers, and text blocks of preformatted lines

@@ -3,7 +3,7 @@ package org.greenlane.review;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.greenlane.intake.ApplicationStore;
+import org.greenlane.application.ApplicationStore;
 import org.greenlane.screening.ScreeningStore;
 import org.greenlane.system.GreenlaneProperties;
 import org.greenlane.workflow.FormDataSource;

@@ -5,7 +5,7 @@ import static org.greenlane.workflow.ProcessVariables.INDUSTRIAL_PARK;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.greenlane.intake.ApplicationStore;
+import org.greenlane.application.ApplicationStore;
 import org.springframework.stereotype.Component;
 
 /**

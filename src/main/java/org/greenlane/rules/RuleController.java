@@ -10,14 +10,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.greenlane.intake.ApplicationDocument;
-import org.greenlane.intake.ApplicationStore;
+import org.greenlane.application.ApplicationDocument;
+import org.greenlane.application.ApplicationStore;
 import org.greenlane.screening.ScreeningRules;
 import org.greenlane.security.AuditLog;
 import org.greenlane.system.Checksum;
 import org.greenlane.system.FieldProblem;
 import org.greenlane.system.InvalidRequestException;
-import org.greenlane.system.PlainText;
 import org.greenlane.system.NotFoundException;
 import org.greenlane.system.PlainText;
 import org.springframework.http.HttpStatus;
@@ -120,7 +119,8 @@ class RuleController {
             "text/csv", "application/vnd.ms-excel",
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
     ActivationView write(@PathVariable String name, @RequestBody byte[] content,
-                         @RequestParam(required = false) @PlainText @Size(max = 1000) String comment, Principal author) {
+                         @RequestParam(required = false) @PlainText @Size(max = 1000) String comment,
+                         Principal author) {
         requireRuleName(name);
         return ActivationView.of(rules.write(name, content, actor(author), comment));
     }

@@ -32,7 +32,6 @@ import org.greenlane.screening.ApplicationFact;
 import org.greenlane.screening.CommuterFact;
 import org.greenlane.screening.Finding;
 import org.greenlane.screening.IndustrialPark;
-import org.greenlane.screening.Keys;
 import org.greenlane.screening.LockdownCommune;
 import org.greenlane.screening.MedicalPlanFact;
 import org.greenlane.screening.PolicyParameter;
@@ -42,6 +41,7 @@ import org.greenlane.screening.Severity;
 import org.greenlane.screening.ShuttleFact;
 import org.greenlane.screening.VaccinationPriority;
 import org.greenlane.screening.WorkerMark;
+import org.greenlane.system.Keys;
 
 /**
  * Rule files are code that runs on the server: a DRL consequence is Java. A rule may only reason over the facts
@@ -76,7 +76,8 @@ final class RuleSourceCheck {
             "kotlin", "scala", "groovy");
     /** Words that bring code or state the rules must not have. */
     private static final Set<String> REFUSED_WORDS = Set.of("function", "global", "declare", "while", "for", "do",
-            "foreach", "until", "def", "synchronized", "throw", "try", "catch", "finally", "class", "interface", "enum", "record", "native",
+            "foreach", "until", "def", "synchronized", "throw", "try", "catch", "finally", "class", "interface",
+            "enum", "record", "native",
             "volatile", "transient", "goto", "drools", "kcontext");
     /** Members that lead from any object to its class, class loader, the process or the session. */
     private static final Set<String> REFUSED_MEMBERS = Set.of("class", "getClass", "getClassLoader", "forName",

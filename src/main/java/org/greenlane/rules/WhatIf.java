@@ -1,18 +1,15 @@
 package org.greenlane.rules;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.greenlane.intake.ApplicationDocument;
-import org.greenlane.intake.ApplicationStore;
-import org.greenlane.intake.IntakeValidator;
+import org.greenlane.application.ApplicationDocument;
+import org.greenlane.application.ApplicationValidator;
 import org.greenlane.screening.Finding;
-import org.greenlane.screening.Keys;
-import org.greenlane.screening.Screener;
+import org.greenlane.screening.Screening;
 import org.greenlane.screening.ScreeningResult;
 import org.greenlane.screening.ScreeningRules;
 import org.springframework.stereotype.Component;
@@ -22,28 +19,20 @@ import org.springframework.stereotype.Component;
 class WhatIf {
 
     private final ActiveRuleSet rules;
-    private final IntakeValidator validator;
-    private final Screener screener;
-    private final ApplicationStore applications;
-    private final Clock clock;
+    private final ApplicationValidator validator;
+    private final Screening screening;
 
-    WhatIf(ActiveRuleSet rules, IntakeValidator validator, Screener screener, ApplicationStore applications,
-           Clock clock) {
+    WhatIf(ActiveRuleSet rules, ApplicationValidator validator, Screening screening) {
         this.rules = rules;
         this.validator = validator;
-        this.screener = screener;
-        this.applications = applications;
-        this.clock = clock;
+        this.screening = screening;
     }
 
     Comparison compare(ScreeningRules draft, ApplicationDocument application) {
         validator.check(application);
-        Set<String> sites = application.accommodations().stream().map(a -> Keys.of(a.address()))
-                .collect(Collectors.toSet());
-        Map<String, Integer> sharing = applications.otherEnterprisesAt(sites, application.enterprise().taxCode());
-        var now = clock.instant();
-        ScreeningResult before = screener.screen(rules.get(), application, sharing, now);
-        ScreeningResult after = screener.screen(draft, application, sharing, now);
+        List<ScreeningResult> results = screening.screen(List.of(rules.get(), draft), application);
+        ScreeningResult before = results.get(0);
+        ScreeningResult after = results.get(1);
         return new Comparison(Summary.of(before), Summary.of(after), difference(before, after));
     }
 

@@ -1,5 +1,7 @@
 package org.greenlane.screening;
 
+import org.greenlane.system.Keys;
+
 /** The application as the application criteria see it, with the roster counts the worker criteria produced. */
 public final class ApplicationFact {
 

@@ -1,5 +1,7 @@
 package org.greenlane.screening;
 
+import org.greenlane.system.Keys;
+
 /** One row of the parks table: a park's name and whether it is OPEN or CLOSED. */
 public final class IndustrialPark {
 

@@ -1,5 +1,7 @@
 package org.greenlane.screening;
 
+import org.greenlane.system.Keys;
+
 /** One row of the lockdown list: a commune whose residents may not return to work. */
 public final class LockdownCommune {
 

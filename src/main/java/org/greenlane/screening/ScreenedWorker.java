@@ -1,5 +1,7 @@
 package org.greenlane.screening;
 
+import org.greenlane.system.Keys;
+
 /**
  * A worker as the worker criteria see them: ages of tests and contacts measured at screening time, so that every
  * threshold stays in the rule files. An age is {@link #NEVER} when there is no such test or contact.

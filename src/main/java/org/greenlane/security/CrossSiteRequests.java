@@ -84,7 +84,8 @@ class CrossSiteRequests extends OncePerRequestFilter {
         var uri = UriComponentsBuilder.fromUriString(origin.strip()).build();
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         int port = uri.getPort();
-        boolean defaultPort = port == -1 || ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
+        boolean defaultPort = port == -1 || ("http".equals(scheme) && port == 80)
+                || ("https".equals(scheme) && port == 443);
         return scheme + "://" + (uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT))
                 + (defaultPort ? "" : ":" + port);
     }

@@ -7,7 +7,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.greenlane.review.WorkingGroups;
 import org.greenlane.system.GreenlaneProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,9 +19,9 @@ import org.springframework.stereotype.Component;
 /**
  * The staff roles as Camunda groups (rule-author, admin; the engine's administrator belongs to admin) and the
  * administrator's configured password, always. The demo accounts — one member per working group (health1 …
- * steering1), the rule author author1 and the enterprise 2400123456 — exist only while demo data is enabled: a
- * database first started with them (the default profile) loses them when the server starts without (prod), so
- * their published password never works there. Safe at every start.
+ * steering1, for the groups review makes first), the rule author author1 and the enterprise 2400123456 — exist
+ * only while demo data is enabled: a database first started with them (the default profile) loses them when the
+ * server starts without (prod), so their published password never works there. Safe at every start.
  */
 @Component
 class StaffRolesAndDemoAccounts implements ApplicationRunner {
@@ -31,6 +30,8 @@ class StaffRolesAndDemoAccounts implements ApplicationRunner {
     private static final String RULE_AUTHOR_GROUP = "rule-author";
     private static final String ADMIN_GROUP = "admin";
     /** The staff roles beside the working groups, with their names. */
+    /** The type the working groups and the steering committee are made with (review.DemoStaff, which runs first). */
+    private static final String WORKING_GROUP_TYPE = "WORKFLOW";
     private static final Map<String, String> ROLES = Map.of(RULE_AUTHOR_GROUP, "Soạn quy tắc (Rule authors)",
             ADMIN_GROUP, "Quản trị (Administrators)");
     private static final String DEMO_RULE_AUTHOR = "author1";
@@ -64,9 +65,10 @@ class StaffRolesAndDemoAccounts implements ApplicationRunner {
         ROLES.forEach(this::ensureGroup);
         ensureMembership(engineAdmin, ADMIN_GROUP);
         ensureAdminPassword();
-        Map<String, String> demoStaff = new LinkedHashMap<>();
-        WorkingGroups.deciding().forEach(group -> demoStaff.put(group + "1", group));
-        demoStaff.put(DEMO_RULE_AUTHOR, RULE_AUTHOR_GROUP);
+        Map<String, Group> demoStaff = new LinkedHashMap<>();
+        identity.createGroupQuery().groupType(WORKING_GROUP_TYPE).orderByGroupId().asc().list()
+                .forEach(group -> demoStaff.put(group.getId() + "1", group));
+        demoStaff.put(DEMO_RULE_AUTHOR, identity.createGroupQuery().groupId(RULE_AUTHOR_GROUP).singleResult());
         if (!properties.demo().enabled()) {
             demoStaff.keySet().forEach(this::removeUser);
             if (enterprises.deleteCreatedBy(DEMO_TAX_CODE, DEMO_CREATOR)) {
@@ -98,15 +100,15 @@ class StaffRolesAndDemoAccounts implements ApplicationRunner {
         }
     }
 
-    private void ensureDemoMember(String userId, String groupId) {
+    private void ensureDemoMember(String userId, Group group) {
         if (identity.createUserQuery().userId(userId).count() == 0) {
             User user = identity.newUser(userId);
             user.setFirstName(userId);
-            user.setLastName(ROLES.getOrDefault(groupId, WorkingGroups.name(groupId)));
+            user.setLastName(group.getName());
             user.setPassword(properties.demo().password());
             identity.saveUser(user);
         }
-        ensureMembership(userId, groupId);
+        ensureMembership(userId, group.getId());
     }
 
     /** The engine's history keeps the name where the user acted. */

@@ -3,9 +3,10 @@ package org.greenlane.status;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.greenlane.incident.Incidents;
-import org.greenlane.incident.RetestChecks;
-import org.greenlane.intake.ApplicationStatus;
+import org.greenlane.application.ApplicationStatus;
+import org.greenlane.infection.InfectionCases;
+import org.greenlane.permit.Permits;
+import org.greenlane.permit.RetestChecks;
 import org.greenlane.screening.Finding;
 import org.greenlane.screening.ScreeningResult.WorkerEligibility;
 import org.greenlane.screening.VaccinationPriority;
@@ -24,7 +25,7 @@ record ApplicationView(
         Map<String, GroupReview> reviews,
         GroupReview steering,
         Permits.Permit permit,
-        List<Incidents.Incident> incidents,
+        List<InfectionCases.InfectionCase> incidents,
         RetestChecks.RetestCheck retesting,
         List<TimelineEvent> timeline) {
 

@@ -5,17 +5,18 @@ import jakarta.validation.constraints.Min;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.greenlane.incident.Incidents;
-import org.greenlane.incident.RetestChecks;
-import org.greenlane.intake.ApplicationAccess;
-import org.greenlane.intake.ApplicationStatus;
-import org.greenlane.intake.ApplicationStore;
-import org.greenlane.intake.StoredApplication;
+import org.greenlane.application.ApplicationAccess;
+import org.greenlane.application.ApplicationStatus;
+import org.greenlane.application.ApplicationStore;
+import org.greenlane.application.StoredApplication;
+import org.greenlane.infection.InfectionCases;
+import org.greenlane.permit.Permits;
+import org.greenlane.permit.RetestChecks;
 import org.greenlane.review.ReviewStore;
 import org.greenlane.review.WorkingGroups;
-import org.greenlane.security.CurrentUser;
 import org.greenlane.screening.ScreeningResult;
 import org.greenlane.screening.ScreeningStore;
+import org.greenlane.security.CurrentUser;
 import org.greenlane.system.NotFoundException;
 import org.greenlane.timeline.Timeline;
 import org.springframework.http.MediaType;
@@ -37,12 +38,12 @@ class StatusController {
     private final ReviewStore reviews;
     private final Permits permits;
     private final Timeline timeline;
-    private final Incidents incidents;
+    private final InfectionCases cases;
     private final RetestChecks retestChecks;
 
     StatusController(ApplicationStore applications, ScreeningStore screenings, ReviewStore reviews, Permits permits,
-                     Timeline timeline, Incidents incidents, RetestChecks retestChecks) {
-        this.incidents = incidents;
+                     Timeline timeline, InfectionCases cases, RetestChecks retestChecks) {
+        this.cases = cases;
         this.retestChecks = retestChecks;
         this.applications = applications;
         this.screenings = screenings;
@@ -72,7 +73,7 @@ class StatusController {
                 new ApplicationView.Enterprise(application.taxCode(), application.enterpriseName(),
                         application.industrialPark()),
                 application.workerCount(), application.submittedAt(), application.updatedAt(), screening, groups,
-                steering, permits.of(id).orElse(null), incidents.of(id), retestChecks.of(id).orElse(null),
+                steering, permits.of(id).orElse(null), cases.of(id), retestChecks.of(id).orElse(null),
                 timeline.of(id));
     }
 

@@ -1,9 +1,8 @@
-package org.greenlane.screening;
+package org.greenlane.system;
 
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import org.greenlane.system.BoundedMemo;
 
 /**
  * Matching keys for names people type in many ways: "Song Khê – Nội Hoàng" and "song khe - noi hoang" meet, and so

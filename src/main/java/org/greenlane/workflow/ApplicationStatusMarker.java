@@ -2,8 +2,8 @@ package org.greenlane.workflow;
 
 import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.greenlane.intake.ApplicationStatus;
-import org.greenlane.intake.ApplicationStore;
+import org.greenlane.application.ApplicationStatus;
+import org.greenlane.application.ApplicationStore;
 import org.greenlane.timeline.Timeline;
 import org.springframework.stereotype.Component;
 

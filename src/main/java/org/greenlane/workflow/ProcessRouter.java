@@ -3,9 +3,9 @@ package org.greenlane.workflow;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
-import org.greenlane.incident.InfectionReported;
-import org.greenlane.intake.ApplicationCorrected;
-import org.greenlane.intake.ApplicationSubmitted;
+import org.greenlane.application.ApplicationCorrected;
+import org.greenlane.application.ApplicationSubmitted;
+import org.greenlane.application.InfectionReported;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 

@@ -1,8 +1,7 @@
-package org.greenlane.intake;
+package org.greenlane.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.greenlane.TestApplications.clean;
 import static org.greenlane.TestApplications.withWorker;
 import static org.greenlane.TestApplications.withWorkers;
@@ -18,15 +17,15 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.greenlane.TestApplications;
-import org.greenlane.intake.ApplicationDocument.Accommodation;
-import org.greenlane.intake.ApplicationDocument.Driver;
-import org.greenlane.intake.ApplicationDocument.Enterprise;
-import org.greenlane.intake.ApplicationDocument.MedicalPlan;
-import org.greenlane.intake.ApplicationDocument.Residence;
-import org.greenlane.intake.ApplicationDocument.Shuttle;
-import org.greenlane.intake.ApplicationDocument.TestResult;
-import org.greenlane.intake.ApplicationDocument.TestType;
-import org.greenlane.intake.ApplicationDocument.Worker;
+import org.greenlane.application.ApplicationDocument.Accommodation;
+import org.greenlane.application.ApplicationDocument.Driver;
+import org.greenlane.application.ApplicationDocument.Enterprise;
+import org.greenlane.application.ApplicationDocument.MedicalPlan;
+import org.greenlane.application.ApplicationDocument.Residence;
+import org.greenlane.application.ApplicationDocument.Shuttle;
+import org.greenlane.application.ApplicationDocument.TestResult;
+import org.greenlane.application.ApplicationDocument.TestType;
+import org.greenlane.application.ApplicationDocument.Worker;
 import org.greenlane.system.FieldProblem;
 import org.greenlane.system.InvalidRequestException;
 import org.junit.jupiter.api.AfterAll;
@@ -35,11 +34,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The intake rules on a real Bean Validation provider, without Spring. */
-class IntakeValidatorTest {
+class ApplicationValidatorTest {
 
     private static final ValidatorFactory FACTORY = Validation.buildDefaultValidatorFactory();
 
-    private final IntakeValidator validator = new IntakeValidator(FACTORY.getValidator());
+    private final ApplicationValidator validator = new ApplicationValidator(FACTORY.getValidator());
 
     @AfterAll
     static void close() {

@@ -1,4 +1,4 @@
-package org.greenlane.incident;
+package org.greenlane.infection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.greenlane.IntegrationTest;
 import org.greenlane.TestApplications;
-import org.greenlane.intake.ApplicationDocument;
+import org.greenlane.application.ApplicationDocument;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -18,7 +18,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /** An infection case suspends an approved enterprise; health resumes it with fewer workers, or revokes it. */
-class IncidentTest extends IntegrationTest {
+class InfectionCaseTest extends IntegrationTest {
 
     @AfterEach
     void logOut() {

@@ -15,6 +15,8 @@ import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
 import org.greenlane.IntegrationTest;
 import org.greenlane.TestApplications;
+import org.greenlane.application.ApplicationDocument;
+import org.greenlane.application.ApplicationStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

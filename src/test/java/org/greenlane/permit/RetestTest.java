@@ -1,4 +1,4 @@
-package org.greenlane.incident;
+package org.greenlane.permit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.greenlane.IntegrationTest;
 import org.greenlane.TestApplications;
-import org.greenlane.intake.ApplicationDocument;
+import org.greenlane.application.ApplicationDocument;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

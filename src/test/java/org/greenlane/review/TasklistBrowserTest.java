@@ -12,7 +12,7 @@ import java.util.List;
 import org.greenlane.HeadlessChromium;
 import org.greenlane.IntegrationTest;
 import org.greenlane.TestApplications;
-import org.greenlane.intake.ApplicationDocument;
+import org.greenlane.application.ApplicationDocument;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

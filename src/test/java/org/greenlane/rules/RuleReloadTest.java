@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Queue;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -43,8 +42,8 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.greenlane.IntegrationTest;
 import org.greenlane.TestApplications;
-import org.greenlane.intake.ApplicationDocument;
-import org.greenlane.screening.Screener;
+import org.greenlane.application.ApplicationDocument;
+import org.greenlane.screening.Screening;
 import org.greenlane.screening.ScreeningResult;
 import org.greenlane.system.Checksum;
 import org.junit.jupiter.api.AfterEach;
@@ -91,7 +90,7 @@ class RuleReloadTest extends IntegrationTest {
     @Autowired
     ActiveRuleSet activeRules;
     @Autowired
-    Screener screener;
+    Screening screening;
     @Autowired
     RuntimeService runtime;
     @Autowired
@@ -516,8 +515,7 @@ class RuleReloadTest extends IntegrationTest {
                 screeners.add(threads.submit(() -> {
                     int done = 0;
                     while (flipping.get() || done < 50) {
-                        ScreeningResult result = screener.screen(activeRules.get(), application, Map.of(),
-                                TestApplications.NOW);
+                        ScreeningResult result = screening.screen(activeRules.get(), application);
                         boolean eligible = result.workers().stream()
                                 .filter(w -> w.citizenId().equals(worker0)).findFirst().orElseThrow().eligible();
                         seen.add(new Seen(result.ruleSetChecksum(), result.ruleSetVersion(), eligible));

@@ -15,8 +15,8 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
-import org.greenlane.screening.Keys;
 import org.greenlane.screening.ScreeningRules;
+import org.greenlane.system.Keys;
 
 /**
  * Copies of the real rule folder that a test may change, compiled the way the server compiles them. The shipped

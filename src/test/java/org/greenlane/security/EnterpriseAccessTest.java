@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.greenlane.TestApplications;
-import org.greenlane.intake.ApplicationDocument;
+import org.greenlane.application.ApplicationDocument;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpHeaders;

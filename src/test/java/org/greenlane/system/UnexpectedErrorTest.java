@@ -2,7 +2,6 @@ package org.greenlane.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.greenlane.IntegrationTest;
 import org.greenlane.TestApplications;
 import org.junit.jupiter.api.Test;
