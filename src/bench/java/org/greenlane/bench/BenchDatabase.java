@@ -16,11 +16,11 @@ record BenchDatabase(String label, String bareUrl, String user, List<String> ser
 
     private static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/";
 
-    /** WRITE_DELAY, QUERY_CACHE_SIZE and CACHE_SIZE as in application.yml. */
+    /** The H2 settings of application.yml. */
     static BenchDatabase h2(Path dir) {
         return new BenchDatabase("same H2 file database",
                 "jdbc:h2:file:" + dir.toAbsolutePath().resolve("bare")
-                        + ";WRITE_DELAY=1000;QUERY_CACHE_SIZE=256;CACHE_SIZE=2048", "sa", List.of(), List.of());
+                        + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=256;CACHE_SIZE=2048", "sa", List.of(), List.of());
     }
 
     static BenchDatabase postgres() throws SQLException {
