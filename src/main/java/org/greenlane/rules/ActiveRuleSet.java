@@ -71,8 +71,7 @@ public class ActiveRuleSet implements Supplier<ScreeningRules> {
         var latest = versions.latestActivation();
         SortedMap<String, byte[]> files = folder.read();
         try {
-            ScreeningRules rules = EarlyRuleCompile.take(RuleCompiler.checksum(files))
-                    .orElseGet(() -> compiler.compile(files));
+            ScreeningRules rules = compiler.compile(files);
             var activation = latest.isPresent() && latest.get().checksum().equals(rules.checksum())
                     ? latest.get()
                     : recordActivation(files, rules, "folder", "rules folder at start-up");

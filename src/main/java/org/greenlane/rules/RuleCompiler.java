@@ -54,12 +54,8 @@ class RuleCompiler {
     /** A table is handed to Drools as the DRL it compiles to, under its own name plus this. */
     private static final String TABLE_AS_DRL = ".drl";
 
-    /**
-     * Each table's DRL by the checksum of its content, for every compiler in the JVM (the early compile at start-up
-     * too). Reading spreadsheets was a third of a reload's time under load, and Drools read every table a second
-     * time; now only a changed table is read, once.
-     */
-    private static final BoundedMemo<String, String> TABLE_DRL = new BoundedMemo<>(64);
+    /** Each table's DRL by the checksum of its content: a reload reads only the tables that changed. */
+    private final BoundedMemo<String, String> tableDrl = new BoundedMemo<>(64);
 
     /** A table's cells by the checksum of its content, read once for all the errors of a failed build. */
     private static final BoundedMemo<String, SheetText> TABLE_CELLS = new BoundedMemo<>(8);
@@ -146,7 +142,7 @@ class RuleCompiler {
         }
         try {
             InputType type = lower.endsWith(".csv") ? InputType.CSV : InputType.XLS;
-            tablesAsDrl.put(name, TABLE_DRL.get(Checksum.sha256(content),
+            tablesAsDrl.put(name, tableDrl.get(Checksum.sha256(content),
                     key -> new SpreadsheetCompiler().compile(new ByteArrayInputStream(content), type)));
             return List.of();
         } catch (RuntimeException e) {

@@ -44,10 +44,7 @@ public final class Screener {
 
     private static final int BATCH = 2_000;
 
-    /**
-     * Every session here is filled, fired and read by one thread; a thread-safe session's locks and concurrent node
-     * memories cost the worker pass about a tenth of its time (src/bench/BENCHMARKS.md).
-     */
+    /** Every session here is filled, fired and read by one thread, so it needs no locks. */
     private static final KieSessionConfiguration ONE_THREAD = oneThreadSessions();
 
     private final ZoneId zone;
@@ -136,8 +133,7 @@ public final class Screener {
     /**
      * The worker criteria's marks: for each worker, in roster order, the marks that concern them. Each worker criterion
      * looks at one worker, so a large roster goes through in batches of {@link #BATCH} workers, one session each, on
-     * every core: one session of 120,000 facts spent most of its time growing its own fact maps (see
-     * src/bench/BENCHMARKS.md).
+     * every core: one session of a whole large roster spends its time growing its own fact maps.
      */
     List<List<WorkerMark>> markWorkers(KieBase kieBase, List<ScreenedWorker> workers) {
         IntStream batches = IntStream.range(0, (workers.size() + BATCH - 1) / BATCH);

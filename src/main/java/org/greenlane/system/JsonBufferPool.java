@@ -9,11 +9,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Jackson's read and write buffers, shared by all request threads instead of kept by each. By default every thread
- * keeps its own, grown to the largest JSON it has written (~90 KB for an application of 144 workers): with 168
- * enterprises submitting at once, each waiting on its own request thread, the live heap grew by ~15 MB of such
- * buffers (char arrays 1.6 → 19 MB) until the burst ended, and the old generation filled every few seconds
- * (src/bench/BENCHMARKS.md).
+ * Jackson's read and write buffers, shared by all request threads instead of kept by each: a thread keeps its own
+ * grown to the largest document it wrote, and a burst of submissions on many threads filled the heap with them.
  */
 @Configuration(proxyBeanMethods = false)
 class JsonBufferPool {
