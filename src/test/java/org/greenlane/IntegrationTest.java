@@ -36,7 +36,10 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:greenlane-it;DB_CLOSE_DELAY=-1",
-        "greenlane.demo.password=" + IntegrationTest.PASSWORD})
+        "greenlane.demo.password=" + IntegrationTest.PASSWORD,
+        // the tests change the rules often; re-screening every test's applications behind them would change their
+        // data mid-test (ImpactTest turns it on in a context of its own)
+        "greenlane.rescreen-on-activation=false"})
 @Import(IntegrationTest.FixedClock.class)
 public abstract class IntegrationTest {
 

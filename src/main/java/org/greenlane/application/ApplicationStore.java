@@ -98,8 +98,11 @@ public class ApplicationStore {
     }
 
     public ApplicationDocument document(String id) {
-        String text = jdbc.sql("select document from application where id = ?").param(id).query(String.class)
-                .optional().orElseThrow(() -> new NotFoundException("No application with id " + id));
+        return read(jdbc.sql("select document from application where id = ?").param(id).query(String.class)
+                .optional().orElseThrow(() -> new NotFoundException("No application with id " + id)), id);
+    }
+
+    private ApplicationDocument read(String text, String id) {
         try {
             return json.readValue(text, ApplicationDocument.class);
         } catch (JsonProcessingException e) {
@@ -159,6 +162,23 @@ public class ApplicationStore {
                 .params(params).param("size", size).param("offset", (long) page * size)
                 .query(ApplicationStore::row).list();
         return new Page<>(content, page, size, total);
+    }
+
+    /** A stored application with its document. */
+    public record WithDocument(StoredApplication application, ApplicationDocument document) {
+    }
+
+    /**
+     * The next live applications after {@code afterId} in id order, with their documents: a caller reads them all a
+     * page at a time, whatever their number, and never holds more than a page of documents.
+     */
+    public List<WithDocument> livePage(String afterId, int size) {
+        List<String> live = ApplicationStatus.LIVE.stream().map(Enum::name).toList();
+        return jdbc.sql("select " + COLUMNS + ", document from application where status in (:live) and id > :after "
+                        + "order by id limit :size")
+                .param("live", live).param("after", afterId).param("size", size)
+                .query((rs, n) -> new WithDocument(row(rs, n), read(rs.getString("document"), rs.getString("id"))))
+                .list();
     }
 
     /** One page of a listing. */

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * infection case isolates, less those whose re-test has lapsed. One computation for every change.
  */
 @Component
-class ApprovedWorkers {
+public class ApprovedWorkers {
 
     private final ApplicationStore applications;
     private final ScreeningStore screenings;
@@ -48,31 +48,43 @@ class ApprovedWorkers {
 
     /** Runs the re-testing rules over the approved, not isolated workers, keeps the result and recounts. */
     RetestChecks.RetestCheck checkRetesting(String id) {
-        Set<String> present = eligibleNotIsolated(id);
+        Set<String> isolated = isolated(id);
+        Set<String> present = eligible(screenings.latest(id).orElseThrow());
+        present.removeAll(isolated);
         List<Finding> lapsed = screening.retest(rules.get(), applications.document(id), present);
         retestChecks.save(id, clock.instant(), lapsed);
         recount(id, "re-testing check: " + lapsed.size() + " lapsed");
         return retestChecks.of(id).orElseThrow();
     }
 
-    void recount(String id, String why) {
-        Set<String> approved = eligibleNotIsolated(id);
-        retestChecks.of(id).ifPresent(check -> check.lapsed().forEach(finding -> approved.remove(finding.subject())));
+    /** Sets the permit's count to what the latest screening, the open cases and the re-tests allow now. */
+    public void recount(String id, String why) {
+        int approved = countUnder(id, screenings.latest(id).orElseThrow());
         var permit = permits.of(id).orElseThrow(() -> new IllegalStateException("Application " + id + " has no permit"));
-        if (permit.approvedWorkers() != approved.size()) {
-            permits.setApprovedWorkers(id, approved.size());
+        if (permit.approvedWorkers() != approved) {
+            permits.setApprovedWorkers(id, approved);
             timeline.record(id, "PERMIT_RECOUNTED", "system",
-                    permit.approvedWorkers() + " → " + approved.size() + " approved workers (" + why + ")");
+                    permit.approvedWorkers() + " → " + approved + " approved workers (" + why + ")");
         }
     }
 
-    private Set<String> eligibleNotIsolated(String id) {
-        Set<String> isolated = cases.of(id).stream().filter(found -> !"REVOKE".equals(found.resolution()))
+    /** How many workers the permit would count with this screening: its eligible, less isolated and lapsed. */
+    public int countUnder(String id, ScreeningResult result) {
+        Set<String> approved = eligible(result);
+        approved.removeAll(isolated(id));
+        retestChecks.of(id).ifPresent(check -> check.lapsed().forEach(finding -> approved.remove(finding.subject())));
+        return approved.size();
+    }
+
+    private Set<String> isolated(String id) {
+        return cases.of(id).stream().filter(found -> !"REVOKE".equals(found.resolution()))
                 .flatMap(found -> found.isolated().stream()).collect(Collectors.toSet());
-        Set<String> present = new LinkedHashSet<>();
-        screenings.latest(id).orElseThrow().workers().stream().filter(ScreeningResult.WorkerEligibility::eligible)
-                .map(ScreeningResult.WorkerEligibility::citizenId).filter(worker -> !isolated.contains(worker))
-                .forEach(present::add);
-        return present;
+    }
+
+    private static Set<String> eligible(ScreeningResult result) {
+        Set<String> eligible = new LinkedHashSet<>();
+        result.workers().stream().filter(ScreeningResult.WorkerEligibility::eligible)
+                .map(ScreeningResult.WorkerEligibility::citizenId).forEach(eligible::add);
+        return eligible;
     }
 }

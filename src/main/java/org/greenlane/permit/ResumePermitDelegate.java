@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Resuming after a case: the permit's approved count leaves out the workers the case isolates. */
+/** Resuming after an infection case or a rule change: the permit counts what screening and cases allow now. */
 @Component("resumePermitDelegate")
 class ResumePermitDelegate implements JavaDelegate {
 
@@ -16,6 +16,6 @@ class ResumePermitDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        approvedWorkers.recount(execution.getProcessBusinessKey(), "infection case resumed, contacts isolated");
+        approvedWorkers.recount(execution.getProcessBusinessKey(), "permit resumed");
     }
 }

@@ -21,6 +21,7 @@ import org.greenlane.system.GreenlaneProperties;
 import org.greenlane.system.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,6 +49,7 @@ public class ActiveRuleSet implements Supplier<ScreeningRules> {
     private final Counter reloads;
     private final Counter failedReloads;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final ReentrantLock changes = new ReentrantLock();
     private final AtomicReference<Active> active = new AtomicReference<>();
     private volatile Pending pending;
@@ -58,7 +60,8 @@ public class ActiveRuleSet implements Supplier<ScreeningRules> {
     private long polls;
 
     ActiveRuleSet(RuleCompiler compiler, RuleSetVersions versions, AuditLog audit, GreenlaneProperties properties,
-                  Clock clock, MeterRegistry meters) {
+                  Clock clock, MeterRegistry meters, ApplicationEventPublisher events) {
+        this.events = events;
         this.reloads = Counter.builder("greenlane.rules.reloads").tag("outcome", "activated")
                 .description("Rule sets compiled and activated").register(meters);
         this.failedReloads = Counter.builder("greenlane.rules.reloads").tag("outcome", "failed")
@@ -214,10 +217,19 @@ public class ActiveRuleSet implements Supplier<ScreeningRules> {
     }
 
     /** Compiles the active files with these replacing their namesakes; nothing changes. */
-    ScreeningRules compileDraft(SortedMap<String, byte[]> draft) {
+    public ScreeningRules compileDraft(SortedMap<String, byte[]> draft) {
         SortedMap<String, byte[]> files = new TreeMap<>(active.get().files());
         files.putAll(draft);
         return compiler.compile(files);
+    }
+
+    /** Compiles a version that was active once, named as it was ({@code v3}); nothing changes. */
+    public ScreeningRules compileVersion(int version) {
+        SortedMap<String, byte[]> files = versions.files(version);
+        if (files.isEmpty()) {
+            throw new NotFoundException("No rule set version " + version);
+        }
+        return new ScreeningRules(compiler.compile(files).kieBase(), "v" + version, RuleCompiler.checksum(files));
     }
 
     /**
@@ -255,7 +267,7 @@ public class ActiveRuleSet implements Supplier<ScreeningRules> {
                 rules = compiler.compile(files);
             } catch (RuleSetCompileException e) {
                 audit.record(actor, "RULES_REFUSED", "rule set",
-                        e.summary() + "; " + RuleCompiler.fileChecksums(files));
+                        e.summary() + "; " + DraftFiles.checksums(files));
                 throw e;
             }
             writeFolder.run();
@@ -271,6 +283,7 @@ public class ActiveRuleSet implements Supplier<ScreeningRules> {
         reloads.increment();
         active.set(new Active(withVersion(rules, activation), activation, files));
         pending = null;
+        events.publishEvent(new RuleSetActivated(activation.version(), actor));
         log.info("Rule set v{} ({}) activated by {}: {}", activation.version(), rules.version(), actor, comment);
         return activation;
     }
@@ -280,7 +293,7 @@ public class ActiveRuleSet implements Supplier<ScreeningRules> {
                                                         String actor, String comment) {
         var activation = versions.activate(files, rules.checksum(), actor, comment, clock.instant());
         audit.record(actor, "RULES_ACTIVATED", "v" + activation.version(), (comment == null ? "" : comment + "; ")
-                + "set sha256:" + rules.checksum() + "; " + RuleCompiler.fileChecksums(files));
+                + "set sha256:" + rules.checksum() + "; " + DraftFiles.checksums(files));
         return activation;
     }
 

@@ -17,7 +17,6 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
@@ -293,13 +292,6 @@ class RuleCompiler {
             root = root.getCause();
         }
         return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-    }
-
-    /** Each file with its own checksum, as the audit trail keeps them. */
-    static String fileChecksums(Map<String, byte[]> files) {
-        return new TreeMap<>(files).entrySet().stream()
-                .map(file -> file.getKey() + " sha256:" + Checksum.sha256(file.getValue()))
-                .collect(Collectors.joining(", "));
     }
 
     /** One checksum over the names and contents, so that the same files always give the same identity. */

@@ -1,18 +1,14 @@
 package org.greenlane.rules;
 
 import jakarta.validation.constraints.Size;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.SortedMap;
-import java.util.TreeMap;
 import org.greenlane.application.ApplicationDocument;
 import org.greenlane.application.ApplicationStore;
 import org.greenlane.screening.ScreeningRules;
+import org.greenlane.screening.ScreeningStore;
 import org.greenlane.security.AuditLog;
 import org.greenlane.system.Checksum;
 import org.greenlane.system.FieldProblem;
@@ -47,9 +43,11 @@ class RuleController {
     private final WhatIf whatIf;
     private final ApplicationStore applications;
     private final AuditLog audit;
+    private final ScreeningStore screenings;
 
     RuleController(ActiveRuleSet rules, RuleSetVersions versions, WhatIf whatIf, ApplicationStore applications,
-                   AuditLog audit) {
+                   AuditLog audit, ScreeningStore screenings) {
+        this.screenings = screenings;
         this.rules = rules;
         this.versions = versions;
         this.whatIf = whatIf;
@@ -67,19 +65,20 @@ class RuleController {
         var pending = rules.pending();
         return new RulesView(activation.version(), activation.checksum(), activation.activatedAt(),
                 activation.activatedBy(), activation.comment(), files, pending == null,
-                pending == null ? null : new PendingView(pending.detectedAt(), pending.problems()));
+                pending == null ? null : new PendingView(pending.detectedAt(), pending.problems()),
+                screenings.progressTowards(active.rules().version()));
     }
 
     @PostMapping(path = "/validate", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     Validation validate(@RequestPart("files") List<MultipartFile> files, Principal author) {
-        SortedMap<String, byte[]> draft = read(files);
+        SortedMap<String, byte[]> draft = DraftFiles.read(files);
         try {
             rules.compileDraft(draft);
-            audit.record(actor(author), "RULES_VALIDATED", "draft", "valid; " + RuleCompiler.fileChecksums(draft));
+            audit.record(actor(author), "RULES_VALIDATED", "draft", "valid; " + DraftFiles.checksums(draft));
             return new Validation(true, List.of());
         } catch (RuleSetCompileException e) {
             audit.record(actor(author), "RULES_VALIDATED", "draft",
-                    e.summary() + "; " + RuleCompiler.fileChecksums(draft));
+                    e.summary() + "; " + DraftFiles.checksums(draft));
             return new Validation(false, e.problems());
         }
     }
@@ -95,20 +94,20 @@ class RuleController {
             throw new InvalidRequestException(List.of(new FieldProblem("application",
                     "give either an application (JSON part) or the applicationId of a stored one")));
         }
-        SortedMap<String, byte[]> draft = read(files);
+        SortedMap<String, byte[]> draft = DraftFiles.read(files);
         String subject = applicationId != null ? applicationId : "posted application";
         ScreeningRules compiled;
         try {
             compiled = rules.compileDraft(draft);
         } catch (RuleSetCompileException e) {
             audit.record(actor(author), "RULES_WHAT_IF", subject,
-                    e.summary() + "; " + RuleCompiler.fileChecksums(draft));
+                    e.summary() + "; " + DraftFiles.checksums(draft));
             throw e;
         }
         WhatIf.Comparison comparison = whatIf.compare(compiled,
                 application != null ? application : applications.document(applicationId));
         audit.record(actor(author), "RULES_WHAT_IF", subject, "eligible " + comparison.active().eligibleCount()
-                + " → " + comparison.draft().eligibleCount() + "; " + RuleCompiler.fileChecksums(draft));
+                + " → " + comparison.draft().eligibleCount() + "; " + DraftFiles.checksums(draft));
         return comparison;
     }
 
@@ -121,7 +120,7 @@ class RuleController {
     ActivationView write(@PathVariable String name, @RequestBody byte[] content,
                          @RequestParam(required = false) @PlainText @Size(max = 1000) String comment,
                          Principal author) {
-        requireRuleName(name);
+        DraftFiles.requireRuleName(name);
         return ActivationView.of(rules.write(name, content, actor(author), comment));
     }
 
@@ -129,7 +128,7 @@ class RuleController {
     ActivationView delete(@PathVariable String name,
                           @RequestParam(required = false) @PlainText @Size(max = 1000) String comment,
                           Principal author) {
-        requireRuleName(name);
+        DraftFiles.requireRuleName(name);
         if (!rules.active().files().containsKey(name)) {
             throw new NotFoundException("No rule file " + name + " in the active set");
         }
@@ -157,45 +156,14 @@ class RuleController {
         return problem;
     }
 
-    /** File systems hold names of up to 255 bytes; the folder's temporary copy adds a few to it (RuleFolder). */
-    private static final int MAX_NAME_BYTES = 200;
-
-    private static void requireRuleName(String name) {
-        Optional<String> problem;
-        if (!RuleCompiler.isRuleSource(name) || name.contains("/") || name.contains("\\")) {
-            problem = Optional.of(
-                    "must be a .drl file or a decision table (.drl.xlsx, .drl.xls, .drl.csv) name without a path");
-        } else if (name.getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
-            problem = Optional.of("must be at most " + MAX_NAME_BYTES
-                    + " bytes long in UTF-8: as many plain letters, fewer accented ones");
-        } else {
-            problem = PlainText.Validator.problem(name, false);
-        }
-        problem.ifPresent(message -> {
-            throw new InvalidRequestException(List.of(new FieldProblem("name", message)));
-        });
-    }
-
-    private static SortedMap<String, byte[]> read(List<MultipartFile> files) {
-        SortedMap<String, byte[]> draft = new TreeMap<>();
-        for (MultipartFile file : files) {
-            String name = file.getOriginalFilename();
-            requireRuleName(name == null ? "" : name);
-            try {
-                draft.put(name, file.getBytes());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return draft;
-    }
-
     private static String actor(Principal author) {
         return author == null ? "anonymous" : author.getName();
     }
 
+    /** @param rescreening how many live applications have been screened under the active set (all, when done) */
     record RulesView(int version, String checksum, Instant activatedAt, String activatedBy, String comment,
-                     List<FileView> files, boolean folderInSync, PendingView pendingError) {
+                     List<FileView> files, boolean folderInSync, PendingView pendingError,
+                     ScreeningStore.Progress rescreening) {
     }
 
     record FileView(String name, String checksum, int size) {

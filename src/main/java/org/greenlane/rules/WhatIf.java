@@ -1,15 +1,11 @@
 package org.greenlane.rules;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.greenlane.application.ApplicationDocument;
 import org.greenlane.application.ApplicationValidator;
 import org.greenlane.screening.Finding;
 import org.greenlane.screening.Screening;
+import org.greenlane.screening.ScreeningDifference;
 import org.greenlane.screening.ScreeningResult;
 import org.greenlane.screening.ScreeningRules;
 import org.springframework.stereotype.Component;
@@ -33,33 +29,10 @@ class WhatIf {
         List<ScreeningResult> results = screening.screen(List.of(rules.get(), draft), application);
         ScreeningResult before = results.get(0);
         ScreeningResult after = results.get(1);
-        return new Comparison(Summary.of(before), Summary.of(after), difference(before, after));
+        return new Comparison(Summary.of(before), Summary.of(after), ScreeningDifference.of(before, after));
     }
 
-    private static Difference difference(ScreeningResult before, ScreeningResult after) {
-        Set<List<Object>> beforeKeys = before.findings().stream().map(WhatIf::key).collect(Collectors.toSet());
-        Set<List<Object>> afterKeys = after.findings().stream().map(WhatIf::key).collect(Collectors.toSet());
-        List<Finding> added = after.findings().stream().filter(f -> !beforeKeys.contains(key(f))).toList();
-        List<Finding> removed = before.findings().stream().filter(f -> !afterKeys.contains(key(f))).toList();
-        Map<String, ScreeningResult.WorkerEligibility> afterWorkers = after.workers().stream()
-                .collect(Collectors.toMap(ScreeningResult.WorkerEligibility::citizenId, Function.identity()));
-        List<WorkerChange> changed = new ArrayList<>();
-        for (var worker : before.workers()) {
-            var other = afterWorkers.get(worker.citizenId());
-            if (!worker.reasons().equals(other.reasons())) {
-                changed.add(new WorkerChange(worker.citizenId(), worker.fullName(), worker.reasons(), other.reasons()));
-            }
-        }
-        return new Difference(after.eligibleCount() - before.eligibleCount(), before.hasBlockers() != after.hasBlockers(),
-                added, removed, changed);
-    }
-
-    /** Findings are the same when code, subject and severity are; messages may carry counts that moved. */
-    private static List<Object> key(Finding finding) {
-        return List.of(finding.code(), finding.subject(), finding.severity());
-    }
-
-    record Comparison(Summary active, Summary draft, Difference difference) {
+    record Comparison(Summary active, Summary draft, ScreeningDifference difference) {
     }
 
     record Summary(String ruleSetVersion, String ruleSetChecksum, int eligibleCount, int ineligibleCount,
@@ -69,12 +42,5 @@ class WhatIf {
             return new Summary(result.ruleSetVersion(), result.ruleSetChecksum(), result.eligibleCount(),
                     result.ineligibleCount(), result.hasBlockers(), result.findings());
         }
-    }
-
-    record Difference(int eligibleDelta, boolean blockingChanged, List<Finding> findingsAdded,
-                      List<Finding> findingsRemoved, List<WorkerChange> workersChanged) {
-    }
-
-    record WorkerChange(String citizenId, String fullName, List<String> reasonsBefore, List<String> reasonsAfter) {
     }
 }

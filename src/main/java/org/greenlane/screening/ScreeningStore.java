@@ -3,13 +3,18 @@ package org.greenlane.screening;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
+import java.util.List;
 import java.util.Optional;
+import org.greenlane.application.ApplicationStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Every screening result, kept whole with the rule set that produced it. */
 @Repository
 public class ScreeningStore {
+
+    private static final String LATEST_VERSION = "select s.rule_set_version from screening s "
+            + "where s.application_id = a.id order by s.id desc limit 1";
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
@@ -31,6 +36,33 @@ public class ScreeningStore {
     public Optional<ScreeningResult> latest(String applicationId) {
         return jdbc.sql("select result from screening where application_id = ? order by id desc limit 1")
                 .param(applicationId).query(String.class).optional().map(this::read);
+    }
+
+    /**
+     * The next live applications after {@code afterId}, in id order, whose latest screening was not made under this
+     * rule set version: what re-screening has yet to do.
+     */
+    public List<String> liveNotScreenedUnder(String version, String afterId, int size) {
+        return jdbc.sql("select a.id from application a where a.status in (:live) and a.id > :after and "
+                        + "coalesce((" + LATEST_VERSION + "), '') <> :version order by a.id limit :size")
+                .param("live", live()).param("after", afterId).param("version", version).param("size", size)
+                .query(String.class).list();
+    }
+
+    /** How many live applications there are, and how many of them were last screened under this version. */
+    public Progress progressTowards(String version) {
+        return jdbc.sql("select count(*), sum(case when (" + LATEST_VERSION + ") = :version then 1 else 0 end) "
+                        + "from application a where a.status in (:live)")
+                .param("live", live()).param("version", version)
+                .query((rs, n) -> new Progress(version, rs.getInt(1), rs.getInt(2))).single();
+    }
+
+    /** @param current the live applications whose latest screening is under {@code version} */
+    public record Progress(String version, int live, int current) {
+    }
+
+    private static List<String> live() {
+        return ApplicationStatus.LIVE.stream().map(Enum::name).toList();
     }
 
     private String write(ScreeningResult result) {

@@ -19,10 +19,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                     overdue in Tasklist (GREENLANE_REVIEW_DUE, ISO-8601, 24 hours)
  * @param trustedOrigins web origins besides the server's own whose pages may call the API's state-changing
  *                     operations from a browser ({@code https://portal.bacgiang.gov.vn}); none by default
+ * @param rescreenOnActivation re-screen every live application when a rule set goes live, and at start-up what is
+ *                     left (GREENLANE_RESCREEN_ON_ACTIVATION, on by default)
  */
 @ConfigurationProperties("greenlane")
 public record GreenlaneProperties(Path dataDir, Path rulesDir, ZoneId zone, Demo demo, Duration correctionPeriod,
-                                  Duration reviewDue, Duration retestCheck, List<String> trustedOrigins) {
+                                  Duration reviewDue, Duration retestCheck, List<String> trustedOrigins,
+                                  Boolean rescreenOnActivation) {
 
     public GreenlaneProperties {
         dataDir = dataDir == null ? Path.of("data") : dataDir;
@@ -33,6 +36,7 @@ public record GreenlaneProperties(Path dataDir, Path rulesDir, ZoneId zone, Demo
         reviewDue = reviewDue == null ? Duration.ofHours(24) : reviewDue;
         retestCheck = retestCheck == null ? Duration.ofDays(1) : retestCheck;
         trustedOrigins = trustedOrigins == null ? List.of() : List.copyOf(trustedOrigins);
+        rescreenOnActivation = rescreenOnActivation == null || rescreenOnActivation;
     }
 
     /**

@@ -9,6 +9,8 @@ public final class ProcessVariables {
     public static final String PROCESS_KEY = "enterprise-restart";
     public static final String CORRECTION_MESSAGE = "ApplicationCorrected";
     public static final String INFECTION_MESSAGE = "InfectionReported";
+    /** A new rule set blocks an approved application: the process suspends it for the steering committee. */
+    public static final String RULE_BLOCKER_MESSAGE = "RuleBlockerFound";
 
     /** String: the application id, also the business key. */
     public static final String APPLICATION_ID = "applicationId";

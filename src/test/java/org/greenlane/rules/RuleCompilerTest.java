@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,9 +15,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.function.Consumer;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.greenlane.screening.ScreeningRules;
 import org.junit.jupiter.api.BeforeAll;
@@ -115,7 +112,7 @@ class RuleCompilerTest {
     @Test
     void brokenDecisionTableCellIsRefusedNamingTheTable() throws IOException {
         SortedMap<String, byte[]> files = shippedFiles();
-        files.put("worker-criteria.drl.xlsx", changedWorkbook(files.get("worker-criteria.drl.xlsx"),
+        files.put("worker-criteria.drl.xlsx", TestRuleFolders.changedWorkbook(files.get("worker-criteria.drl.xlsx"),
                 sheet -> sheet.getRow(7).getCell(2).setCellValue("hoursSinceNegativePcr >> $param")));
 
         List<RuleProblem> problems = problemsOf(files);
@@ -131,7 +128,7 @@ class RuleCompilerTest {
     @Test
     void brokenConditionCodeIsLocatedAtItsColumn() throws IOException {
         SortedMap<String, byte[]> files = shippedFiles();
-        files.put("worker-criteria.drl.xlsx", changedWorkbook(files.get("worker-criteria.drl.xlsx"),
+        files.put("worker-criteria.drl.xlsx", TestRuleFolders.changedWorkbook(files.get("worker-criteria.drl.xlsx"),
                 sheet -> sheet.getRow(7).getCell(4).setCellValue("daysSincePositive =< $param")));
 
         List<RuleProblem> problems = problemsOf(files);
@@ -144,7 +141,7 @@ class RuleCompilerTest {
     @Test
     void conditionWithoutAnObjectTypeIsLocatedAtItsColumnNamingTheEmptyCell() throws IOException {
         SortedMap<String, byte[]> files = shippedFiles();
-        files.put("worker-criteria.drl.xlsx", changedWorkbook(files.get("worker-criteria.drl.xlsx"),
+        files.put("worker-criteria.drl.xlsx", TestRuleFolders.changedWorkbook(files.get("worker-criteria.drl.xlsx"),
                 sheet -> sheet.getRow(6).removeCell(sheet.getRow(6).getCell(5))));
 
         List<RuleProblem> problems = problemsOf(files);
@@ -156,7 +153,7 @@ class RuleCompilerTest {
     @Test
     void valueThatIsNoNumberIsLocatedAtItsCell() throws IOException {
         SortedMap<String, byte[]> files = shippedFiles();
-        files.put("worker-criteria.drl.xlsx", changedWorkbook(files.get("worker-criteria.drl.xlsx"),
+        files.put("worker-criteria.drl.xlsx", TestRuleFolders.changedWorkbook(files.get("worker-criteria.drl.xlsx"),
                 sheet -> sheet.getRow(9).getCell(2).setCellValue("48 h")));
 
         List<RuleProblem> problems = problemsOf(files);
@@ -355,15 +352,5 @@ class RuleCompilerTest {
 
     private static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static byte[] changedWorkbook(byte[] content, Consumer<Sheet> change)
-            throws IOException {
-        try (var workbook = WorkbookFactory.create(new ByteArrayInputStream(content));
-             var out = new ByteArrayOutputStream()) {
-            change.accept(workbook.getSheetAt(0));
-            workbook.write(out);
-            return out.toByteArray();
-        }
     }
 }

@@ -1,19 +1,19 @@
 package org.greenlane.rules;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SortedMap;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.greenlane.screening.ScreeningRules;
 import org.greenlane.system.Keys;
@@ -59,17 +59,35 @@ public final class TestRuleFolders {
         return compile(folder);
     }
 
+    /** A shipped table with a change made to its sheet, as an official's save of it would be. */
+    public static byte[] shippedTable(String name, Consumer<Sheet> change) {
+        try {
+            return changedWorkbook(Files.readAllBytes(SHIPPED.resolve(name)), change);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A workbook with a change made to its first sheet. */
+    public static byte[] changedWorkbook(byte[] content, Consumer<Sheet> change) throws IOException {
+        try (var workbook = WorkbookFactory.create(new ByteArrayInputStream(content));
+             var out = new ByteArrayOutputStream()) {
+            change.accept(workbook.getSheetAt(0));
+            workbook.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    /** The parks table's change that sets one park's status (OPEN or CLOSED). */
+    public static Consumer<Sheet> parkStatus(String park, String status) {
+        return sheet -> statusCellOf(sheet, park).setCellValue(status);
+    }
+
     /** Sets the status cell (the column right of the name) of the park row whose name matches {@code park}. */
     public static void setParkStatus(Path table, String park, String status) {
         try {
             byte[] changed;
-            try (InputStream in = Files.newInputStream(table); Workbook workbook = WorkbookFactory.create(in)) {
-                Cell statusCell = statusCellOf(workbook.getSheetAt(0), park);
-                statusCell.setCellValue(status);
-                var out = new ByteArrayOutputStream();
-                workbook.write(out);
-                changed = out.toByteArray();
-            }
+            changed = changedWorkbook(Files.readAllBytes(table), parkStatus(park, status));
             try (OutputStream out = Files.newOutputStream(table)) {
                 out.write(changed);
             }

@@ -109,6 +109,8 @@ class EnterpriseRestartProcessTest {
                 (TaskListener) task -> recordedDecisions.add(task.getTaskDefinitionKey() + ":" + task.getVariable(DECISION)));
         Mocks.register("resumePermitDelegate", (JavaDelegate) execution -> permitsReduced.incrementAndGet());
         Mocks.register("checkRetestingDelegate", (JavaDelegate) execution -> retestChecks.incrementAndGet());
+        Mocks.register("recordRuleBlockerDecisionListener",
+                (TaskListener) task -> recordedDecisions.add(task.getTaskDefinitionKey() + ":" + task.getVariable(DECISION)));
     }
 
     @AfterEach
@@ -351,6 +353,39 @@ class EnterpriseRestartProcessTest {
         assertThat(retestChecks).hasValue(2);
         assertThat(pi).isWaitingAt("permitInForce");
         assertThat(job("permitRetestCheck", pi)).isNotNull();
+    }
+
+    @Test
+    void newRulesThatBlockAPermitSuspendItUntilTheSteeringCommitteeResumesOrRevokesIt() {
+        // given an approved application
+        ProcessInstance pi = submitApplication();
+        screen(pi);
+        completeAllReviews(pi, APPROVE);
+        decideSteering(pi, APPROVE);
+
+        // when re-screening under a new rule set finds a blocker, and the committee resumes the permit
+        blockByRules();
+        assertThat(pi).isWaitingAt("reviewRuleBlocker");
+        assertThat(task(taskService().createTaskQuery().processInstanceId(pi.getId()).taskCandidateGroup("steering"))
+                .getTaskDefinitionKey()).isEqualTo("reviewRuleBlocker");
+        complete(task(taskService().createTaskQuery().processInstanceId(pi.getId())
+                .taskDefinitionKey("reviewRuleBlocker")), "RESUME", "");
+
+        // then the permit is in force again, recounted, and a second blocker can end in revocation
+        assertThat(pi).isWaitingAt("permitInForce");
+        assertThat(permitsReduced).hasValue(1);
+        blockByRules();
+        complete(task(taskService().createTaskQuery().processInstanceId(pi.getId())
+                .taskDefinitionKey("reviewRuleBlocker")), "REVOKE", "Khu công nghiệp đóng cửa đến hết tháng");
+        assertThat(pi).hasPassed("applicationRevoked").isEnded();
+        assertThat(applicationStatus.statuses).containsExactly("UNDER_REVIEW", "AWAITING_DECISION", "APPROVED",
+                "SUSPENDED", "APPROVED", "SUSPENDED", "REVOKED");
+        assertThat(recordedDecisions).contains("reviewRuleBlocker:RESUME", "reviewRuleBlocker:REVOKE");
+    }
+
+    private void blockByRules() {
+        engine.getRuntimeService().createMessageCorrelation(ProcessVariables.RULE_BLOCKER_MESSAGE)
+                .processInstanceBusinessKey(APPLICATION).correlate();
     }
 
     private void reportInfection() {

@@ -1,0 +1,331 @@
+package org.greenlane.impact;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.greenlane.screening.TestChanges.residence;
+import static org.greenlane.screening.TestChanges.test;
+import static org.greenlane.screening.TestChanges.tests;
+import static org.greenlane.screening.TestChanges.workers;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.StreamSupport;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.greenlane.IntegrationTest;
+import org.greenlane.TestApplications;
+import org.greenlane.application.ApplicationDocument;
+import org.greenlane.application.ApplicationDocument.TestResult;
+import org.greenlane.application.ApplicationDocument.TestType;
+import org.greenlane.rules.TestRuleFolders;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.util.LinkedMultiValueMap;
+
+/**
+ * A rule change previewed over every live application, then made: for each kind of change (a PCR window, a commune
+ * locked down, a park closed, the eligible share) the preview's figures are what re-screening then does. A context of
+ * its own, with its own database and rules folder and re-screening on, so that its totals are its applications'.
+ */
+@TestPropertySource(properties = {"greenlane.rescreen-on-activation=true",
+        "spring.datasource.url=jdbc:h2:mem:greenlane-impact;DB_CLOSE_DELAY=-1",
+        // engines register by name JVM-wide: "default" is the shared context's, which its engine REST API serves
+        "camunda.bpm.process-engine-name=impact"})
+class ImpactTest extends IntegrationTest {
+
+    private static final Path IMPACT_RULES = TestRuleFolders.copyShipped(temporaryFolder());
+    private static final String PARKS = "industrial-parks.drl.xlsx";
+    private static final String WORKERS = "worker-criteria.drl.xlsx";
+    private static final String COMMUNES = "lockdown-communes.drl.xlsx";
+    private static final String POLICY = "policy-parameters.drl.xlsx";
+
+    private TestRestTemplate author;
+    private int versionBefore;
+
+    @DynamicPropertySource
+    static void ownRulesFolder(DynamicPropertyRegistry registry) {
+        registry.add("greenlane.rules-dir", IMPACT_RULES::toString);
+    }
+
+    @BeforeEach
+    void remember() {
+        author = http.withBasicAuth(RULE_AUTHOR, PASSWORD);
+        versionBefore = rules().get("version").asInt();
+    }
+
+    /** Each test's change is taken back, and every application screened under the shipped rules again. */
+    @AfterEach
+    void back() {
+        author.postForEntity("/api/rules/versions/{v}/activate?comment=back", null, String.class, versionBefore);
+        awaitRescreened();
+    }
+
+    @Test
+    void closingAParkIsPreviewedThenSuspendsItsPermitsAndFlagsItsReviews() {
+        // given two approved enterprises and one under review in Quang Châu, one approved in Vân Trung
+        String approved = approve(enterprise(1, "Quang Châu", TestApplications.clean(3)));
+        String alsoApproved = approve(enterprise(2, "Quang Châu", TestApplications.clean(2)));
+        String reviewed = submitForReview(enterprise(3, "Quang Châu", TestApplications.clean(2)));
+        String elsewhere = approve(enterprise(4, "Vân Trung", TestApplications.clean(4)));
+        byte[] closed = TestRuleFolders.shippedTable(PARKS, TestRuleFolders.parkStatus("Quang Châu", "CLOSED"));
+
+        // when the closing is previewed
+        JsonNode preview = preview(PARKS, closed);
+
+        // then the three Quang Châu applications get the blocker, the two permits there would be suspended
+        assertThat(application(preview, approved).get("statusAfter").asText()).isEqualTo("SUSPENDED");
+        assertThat(application(preview, alsoApproved).get("statusAfter").asText()).isEqualTo("SUSPENDED");
+        assertThat(application(preview, reviewed).has("statusAfter")).isFalse();
+        assertThat(application(preview, reviewed).get("newBlockers").findValuesAsText("code"))
+                .containsExactly("A-PARK-CLOSED");
+        assertThat(application(preview, elsewhere).get("findingsAdded")).isEmpty();
+        assertThat(preview.at("/province/suspensions").asInt()).isEqualTo(2);
+        assertThat(preview.at("/province/newBlockers").asInt()).isEqualTo(3);
+        assertThat(preview.at("/province/enterprisesAffected").asInt()).isEqualTo(3);
+        assertThat(park(preview, "Quang Châu").at("/totals/enterprisesAffected").asInt()).isEqualTo(3);
+        assertThat(park(preview, "Vân Trung").at("/totals/enterprisesAffected").asInt()).isZero();
+        assertThat(preview.get("applications").get(0).get("statusAfter").asText()).as("most affected first")
+                .isEqualTo("SUSPENDED");
+        assertThat(status(approved).get("status").asText()).as("a preview changes nothing").isEqualTo("APPROVED");
+
+        // when it is made
+        activate(PARKS, closed);
+
+        // then re-screening does what the preview said, and the committee decides on each suspended permit
+        awaitStatus(approved, "SUSPENDED");
+        awaitStatus(alsoApproved, "SUSPENDED");
+        assertThat(status(reviewed).get("status").asText()).isEqualTo("UNDER_REVIEW");
+        assertThat(status(reviewed).at("/screening/findings").findValuesAsText("code")).contains("A-PARK-CLOSED");
+        assertThat(status(reviewed).at("/screening/ruleSetVersion").asText()).isEqualTo("v" + activeVersion());
+        assertThat(status(elsewhere).get("status").asText()).isEqualTo("APPROVED");
+        assertThat(status(approved).get("timeline").findValuesAsText("type")).contains("RESCREENED");
+        decide(approved, "steering", "RESUME", "");
+        decide(alsoApproved, "steering", "REVOKE", "Khu công nghiệp đóng cửa");
+        awaitStatus(approved, "APPROVED");
+        awaitStatus(alsoApproved, "REVOKED");
+    }
+
+    @Test
+    void aShorterPcrWindowDropsTheWorkersItsPreviewNamedFromThePermit() {
+        // given an approved enterprise whose first two workers were tested 60 hours ago
+        ApplicationDocument application = workers(enterprise(5, "Đình Trám", TestApplications.clean(5)),
+                w -> tests(w, test(TestType.PCR, TestResult.NEGATIVE, 60)), 0, 1);
+        String id = approve(application);
+        assertThat(status(id).at("/permit/approvedWorkers").asInt()).isEqualTo(5);
+        byte[] window = TestRuleFolders.shippedTable(WORKERS, cell(9, 2, 48));
+
+        JsonNode preview = application(preview(WORKERS, window), id);
+
+        assertThat(preview.get("losing").findValuesAsText("citizenId")).containsExactly(
+                application.workers().get(0).citizenId(), application.workers().get(1).citizenId());
+        assertThat(preview.get("losing")).allSatisfy(worker -> assertThat(worker.get("reasonsAfter").toString())
+                .isEqualTo("[\"W-NO-RECENT-PCR\"]"));
+        assertThat(preview.get("approvedBefore").asInt()).isEqualTo(5);
+        assertThat(preview.get("approvedAfter").asInt()).isEqualTo(3);
+
+        activate(WORKERS, window);
+        awaitRescreened();
+
+        JsonNode view = status(id);
+        assertThat(view.at("/permit/approvedWorkers").asInt()).isEqualTo(preview.get("approvedAfter").asInt());
+        assertThat(view.at("/screening/eligibleCount").asInt()).isEqualTo(preview.get("eligibleAfter").asInt());
+        assertThat(view.at("/screening/findings").findValuesAsText("code")).contains("S-RULES-CHANGED");
+        assertThat(view.at("/screening/findings").findValuesAsText("messageEn"))
+                .anyMatch(message -> message.contains("rule set v" + activeVersion()));
+        assertThat(view.get("status").asText()).isEqualTo("APPROVED");
+    }
+
+    @Test
+    void aCommuneLockedDownLeavesItsResidentsOutAsPreviewed() {
+        // given an approved enterprise with two of its four workers living in Song Mai
+        ApplicationDocument application = workers(enterprise(6, "Vân Trung", TestApplications.clean(4)),
+                w -> residence(w, "TP Bắc Giang", "Song Mai"), 2, 3);
+        String id = approve(application);
+        byte[] locked = TestRuleFolders.shippedTable(COMMUNES, sheet -> {
+            var row = sheet.createRow(sheet.getLastRowNum() + 1);
+            row.createCell(1).setCellValue("TP Bắc Giang");
+            row.createCell(2).setCellValue("Song Mai");
+        });
+
+        JsonNode preview = application(preview(COMMUNES, locked), id);
+        activate(COMMUNES, locked);
+        awaitRescreened();
+
+        assertThat(preview.get("losing").findValuesAsText("citizenId")).containsExactly(
+                application.workers().get(2).citizenId(), application.workers().get(3).citizenId());
+        assertThat(preview.get("losing")).allSatisfy(worker -> assertThat(worker.get("reasonsAfter").toString())
+                .isEqualTo("[\"W-LOCKDOWN-RESIDENCE\"]"));
+        assertThat(preview.get("approvedAfter").asInt()).isEqualTo(2);
+        assertThat(status(id).at("/permit/approvedWorkers").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void aHigherEligibleShareWarnsAsPreviewedAndAnEarlierVersionCanBeComparedToo() {
+        // given an enterprise under review with 11 of 20 workers eligible (55 %)
+        ApplicationDocument application = TestApplications.clean(20);
+        for (int i = 0; i < 9; i++) {
+            application = workers(application, w -> residence(w, "Việt Yên", "Vân Trung"), i);
+        }
+        String id = submitForReview(enterprise(7, "Song Khê – Nội Hoàng", application));
+        byte[] share = TestRuleFolders.shippedTable(POLICY, cell(9, 2, 60));
+
+        JsonNode preview = application(preview(POLICY, share), id);
+        int activated = activate(POLICY, share);
+        awaitRescreened();
+
+        assertThat(preview.get("findingsAdded").findValuesAsText("code")).containsExactly("A-LOW-ELIGIBILITY");
+        assertThat(status(id).at("/screening/findings").findValuesAsText("code")).contains("A-LOW-ELIGIBILITY");
+        // and the shipped version, compared with the one now active, takes the warning away again
+        JsonNode back = author.postForObject("/api/rules/impact?version={v}", null, JsonNode.class, versionBefore);
+        assertThat(back.get("active").asText()).isEqualTo("v" + activated);
+        assertThat(application(back, id).get("findingsRemoved").findValuesAsText("code"))
+                .containsExactly("A-LOW-ELIGIBILITY");
+    }
+
+    @Test
+    void thePreviewIsAlsoCsvAndOnlyForRuleAuthors() {
+        ApplicationDocument application = workers(enterprise(8, "Đình Trám", TestApplications.clean(3)),
+                w -> tests(w, test(TestType.PCR, TestResult.NEGATIVE, 60)), 0);
+        String id = approve(application);
+        var worker = application.workers().get(0);
+        byte[] window = TestRuleFolders.shippedTable(WORKERS, cell(9, 2, 48));
+
+        ResponseEntity<String> applications = author.postForEntity("/api/rules/impact",
+                multipart(WORKERS, window, MediaType.valueOf("text/csv")), String.class);
+        ResponseEntity<String> workers = author.postForEntity("/api/rules/impact?level=workers",
+                multipart(WORKERS, window, MediaType.valueOf("text/csv")), String.class);
+        ResponseEntity<String> member = http.withBasicAuth("health1", PASSWORD).postForEntity("/api/rules/impact",
+                multipart(WORKERS, window, MediaType.APPLICATION_JSON), String.class);
+
+        assertThat(applications.getHeaders().getContentType().toString()).startsWith("text/csv");
+        assertThat(applications.getBody().lines().filter(line -> line.startsWith(id)).findFirst().orElseThrow())
+                .contains("\"Doanh nghiệp thử 8\"", "\"Đình Trám\"", "APPROVED,3,3,2,1,0,3,2");
+        assertThat(workers.getBody()).contains(id + ",\"Doanh nghiệp thử 8\",\"Đình Trám\"," + worker.citizenId()
+                + ",\"" + worker.fullName() + "\",LOSES,\"\",\"W-NO-RECENT-PCR\"");
+        assertThat(member.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(status(id).get("status").asText()).isEqualTo("APPROVED");
+    }
+
+    // ------------------------------------------------------------------------------------------------- helpers
+
+    /** A clean application of an enterprise of its own (tax code, name, park, lodging address). */
+    private ApplicationDocument enterprise(int n, String park, ApplicationDocument application) {
+        String taxCode = String.format("24%08d", 90_000 + n);
+        ApplicationDocument seed = TestApplications.seedEnterprise(taxCode, park, n, 1, TestApplications.NOW);
+        createEnterpriseAccount(taxCode, park);
+        return new ApplicationDocument(new ApplicationDocument.Enterprise(taxCode, "Doanh nghiệp thử " + n, park,
+                seed.enterprise().address(), seed.enterprise().sector()), application.plannedRestartDate(),
+                application.workers(), seed.accommodations().stream().map(site -> new ApplicationDocument.Accommodation(
+                        "KTX-1", site.name(), site.address(), site.capacity() + application.workers().size()))
+                        .toList(), application.shuttles(), application.medicalPlan());
+    }
+
+    private void createEnterpriseAccount(String taxCode, String park) {
+        http.withBasicAuth(ADMIN, PASSWORD).postForEntity("/api/enterprises", Map.of("taxCode", taxCode,
+                "name", "Doanh nghiệp thử", "industrialPark", park, "password", PASSWORD), String.class);
+    }
+
+    @Override
+    protected String submitForReview(ApplicationDocument application) {
+        String taxCode = application.enterprise().taxCode();
+        String id = http.withBasicAuth(taxCode, PASSWORD).postForEntity("/api/applications", application,
+                JsonNode.class).getBody().get("id").asText();
+        awaitStatus(id, "UNDER_REVIEW");
+        return id;
+    }
+
+    @Override
+    protected JsonNode status(String id) {
+        return http.withBasicAuth(ADMIN, PASSWORD).getForObject("/api/applications/" + id, JsonNode.class);
+    }
+
+    private JsonNode preview(String table, byte[] content) {
+        ResponseEntity<JsonNode> answer = author.postForEntity("/api/rules/impact",
+                multipart(table, content, MediaType.APPLICATION_JSON), JsonNode.class);
+        assertThat(answer.getStatusCode()).as(String.valueOf(answer.getBody())).isEqualTo(HttpStatus.OK);
+        return answer.getBody();
+    }
+
+    private int activate(String table, byte[] content) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_OCTET_STREAM);
+        ResponseEntity<JsonNode> answer = author.exchange("/api/rules/files/{name}?comment=ImpactTest", HttpMethod.PUT,
+                new HttpEntity<>(content, headers), JsonNode.class, table);
+        assertThat(answer.getStatusCode()).as(String.valueOf(answer.getBody())).isEqualTo(HttpStatus.OK);
+        return answer.getBody().get("version").asInt();
+    }
+
+    private JsonNode rules() {
+        return author.getForObject("/api/rules", JsonNode.class);
+    }
+
+    private int activeVersion() {
+        return rules().get("version").asInt();
+    }
+
+    /** Until every live application's latest screening is under the active set, as GET /api/rules reports. */
+    private void awaitRescreened() {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode progress = rules().get("rescreening");
+            assertThat(progress.get("version").asText()).isEqualTo("v" + activeVersion());
+            assertThat(progress.get("current").asInt()).isEqualTo(progress.get("live").asInt());
+        });
+    }
+
+    private static HttpEntity<LinkedMultiValueMap<String, Object>> multipart(String name, byte[] content,
+                                                                             MediaType accept) {
+        var parts = new LinkedMultiValueMap<String, Object>();
+        parts.add("files", new ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return name;
+            }
+        });
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        headers.setAccept(List.of(accept));
+        return new HttpEntity<>(parts, headers);
+    }
+
+    private static JsonNode application(JsonNode report, String id) {
+        return StreamSupport.stream(report.get("applications").spliterator(), false)
+                .filter(a -> a.get("id").asText().equals(id)).findFirst()
+                .orElseThrow(() -> new AssertionError("no application " + id + " in the preview"));
+    }
+
+    private static JsonNode park(JsonNode report, String name) {
+        return StreamSupport.stream(report.get("parks").spliterator(), false)
+                .filter(p -> p.get("name").asText().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no park " + name + " in " + report.get("parks")));
+    }
+
+    private static Consumer<Sheet> cell(int row, int column, double value) {
+        return sheet -> sheet.getRow(row).getCell(column).setCellValue(value);
+    }
+
+    private static Path temporaryFolder() {
+        try {
+            return Files.createTempDirectory("greenlane-impact-rules");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
