@@ -46,8 +46,12 @@ final class Client {
     }
 
     JsonNode post(String path, Object body) {
+        return post(path, body, 201);
+    }
+
+    JsonNode post(String path, Object body, int expected) {
         return call(request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes(body))).build(), 201);
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes(body))).build(), expected);
     }
 
     JsonNode put(String path, Object body, int expected) {

@@ -79,10 +79,14 @@ class Impact {
         ScreeningResult before = results.get(0);
         ScreeningResult after = results.get(1);
         ScreeningDifference difference = ScreeningDifference.of(before, after);
-        Integer approvedBefore = permits.of(stored.id()).map(Permits.Permit::approvedWorkers).orElse(null);
-        Integer approvedAfter = approvedBefore == null ? null : approvedWorkers.countUnder(stored.id(), after);
         List<Finding> newBlockers = difference.findingsAdded().stream().filter(Finding::isBlocker).toList();
-        boolean suspends = stored.status() == ApplicationStatus.APPROVED && after.hasBlockers();
+        boolean approved = stored.status() == ApplicationStatus.APPROVED;
+        boolean suspends = approved && after.hasBlockers();
+        // workers a permit lets work, as the dashboard counts them: none while it is suspended
+        Integer approvedBefore = permits.of(stored.id()).map(permit -> approved ? permit.approvedWorkers() : 0)
+                .orElse(null);
+        Integer approvedAfter = approvedBefore == null ? null
+                : approved && !suspends ? approvedWorkers.countUnder(stored.id(), after) : 0;
         return new ImpactReport.Application(stored.id(), stored.taxCode(), stored.enterpriseName(),
                 stored.industrialPark(), stored.status(), stored.workerCount(), before.eligibleCount(),
                 after.eligibleCount(), approvedBefore, approvedAfter,

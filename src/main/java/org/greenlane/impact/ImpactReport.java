@@ -17,8 +17,8 @@ record ImpactReport(String active, String compared, Instant screenedAt, Totals p
                     List<Application> applications) {
 
     /**
-     * @param approvedBefore workers the permits count now (approved and suspended applications)
-     * @param approvedAfter  what they would count under the compared set
+     * @param approvedBefore workers the permits let work now, as the dashboard counts them (a suspended one: none)
+     * @param approvedAfter  what they would let work under the compared set
      */
     record Totals(int enterprises, int enterprisesAffected, int workers, int eligibleBefore, int eligibleAfter,
                   int workersLosing, int workersGaining, int approvedBefore, int approvedAfter, int newBlockers,
@@ -42,7 +42,7 @@ record ImpactReport(String active, String compared, Instant screenedAt, Totals p
     /**
      * One application under both sets.
      *
-     * @param approvedBefore the permit's count now; null without a permit
+     * @param approvedBefore the workers its permit lets work now (none while suspended); null without a permit
      * @param newBlockers    blockers the compared set adds
      * @param statusAfter    where re-screening would take it: SUSPENDED for a permit a new blocker stops; else null
      */

@@ -101,6 +101,9 @@ class ImpactTest extends IntegrationTest {
         assertThat(preview.at("/province/newBlockers").asInt()).isEqualTo(3);
         assertThat(preview.at("/province/enterprisesAffected").asInt()).isEqualTo(3);
         assertThat(park(preview, "Quang Châu").at("/totals/enterprisesAffected").asInt()).isEqualTo(3);
+        assertThat(park(preview, "Quang Châu").at("/totals/approvedBefore").asInt()).isEqualTo(5);
+        assertThat(park(preview, "Quang Châu").at("/totals/approvedAfter").asInt()).as("suspended permits let no one work")
+                .isZero();
         assertThat(park(preview, "Vân Trung").at("/totals/enterprisesAffected").asInt()).isZero();
         assertThat(preview.get("applications").get(0).get("statusAfter").asText()).as("most affected first")
                 .isEqualTo("SUSPENDED");
