@@ -1,24 +1,12 @@
 package org.greenlane.impact;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.greenlane.screening.TestChanges.residence;
 import static org.greenlane.screening.TestChanges.test;
 import static org.greenlane.screening.TestChanges.tests;
 import static org.greenlane.screening.TestChanges.workers;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Consumer;
-import java.util.stream.StreamSupport;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.greenlane.IntegrationTest;
 import org.greenlane.TestApplications;
 import org.greenlane.application.ApplicationDocument;
 import org.greenlane.application.ApplicationDocument.TestResult;
@@ -28,42 +16,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
-import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * A rule change previewed over every live application, then made: for each kind of change (a PCR window, a commune
- * locked down, a park closed, the eligible share) the preview's figures are what re-screening then does. A context of
- * its own, with its own database and rules folder and re-screening on, so that its totals are its applications'.
+ * locked down, a park closed, the eligible share) the preview's figures are what re-screening then does.
  */
-@TestPropertySource(properties = {"greenlane.rescreen-on-activation=true",
-        "spring.datasource.url=jdbc:h2:mem:greenlane-impact;DB_CLOSE_DELAY=-1",
-        // engines register by name JVM-wide: "default" is the shared context's, which its engine REST API serves
-        "camunda.bpm.process-engine-name=impact"})
-class ImpactTest extends IntegrationTest {
+class ImpactTest extends ImpactContext {
 
-    private static final Path IMPACT_RULES = TestRuleFolders.copyShipped(temporaryFolder());
-    private static final String PARKS = "industrial-parks.drl.xlsx";
-    private static final String WORKERS = "worker-criteria.drl.xlsx";
-    private static final String COMMUNES = "lockdown-communes.drl.xlsx";
     private static final String POLICY = "policy-parameters.drl.xlsx";
 
     private TestRestTemplate author;
     private int versionBefore;
-
-    @DynamicPropertySource
-    static void ownRulesFolder(DynamicPropertyRegistry registry) {
-        registry.add("greenlane.rules-dir", IMPACT_RULES::toString);
-    }
 
     @BeforeEach
     void remember() {
@@ -162,11 +128,7 @@ class ImpactTest extends IntegrationTest {
         ApplicationDocument application = workers(enterprise(6, "Vân Trung", TestApplications.clean(4)),
                 w -> residence(w, "TP Bắc Giang", "Song Mai"), 2, 3);
         String id = approve(application);
-        byte[] locked = TestRuleFolders.shippedTable(COMMUNES, sheet -> {
-            var row = sheet.createRow(sheet.getLastRowNum() + 1);
-            row.createCell(1).setCellValue("TP Bắc Giang");
-            row.createCell(2).setCellValue("Song Mai");
-        });
+        byte[] locked = TestRuleFolders.shippedTable(COMMUNES, lockdown("TP Bắc Giang", "Song Mai"));
 
         JsonNode preview = application(preview(COMMUNES, locked), id);
         activate(COMMUNES, locked);
@@ -225,110 +187,5 @@ class ImpactTest extends IntegrationTest {
                 + ",\"" + worker.fullName() + "\",LOSES,\"\",\"W-NO-RECENT-PCR\"");
         assertThat(member.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(status(id).get("status").asText()).isEqualTo("APPROVED");
-    }
-
-    // ------------------------------------------------------------------------------------------------- helpers
-
-    /** A clean application of an enterprise of its own (tax code, name, park, lodging address). */
-    private ApplicationDocument enterprise(int n, String park, ApplicationDocument application) {
-        String taxCode = String.format("24%08d", 90_000 + n);
-        ApplicationDocument seed = TestApplications.seedEnterprise(taxCode, park, n, 1, TestApplications.NOW);
-        createEnterpriseAccount(taxCode, park);
-        return new ApplicationDocument(new ApplicationDocument.Enterprise(taxCode, "Doanh nghiệp thử " + n, park,
-                seed.enterprise().address(), seed.enterprise().sector()), application.plannedRestartDate(),
-                application.workers(), seed.accommodations().stream().map(site -> new ApplicationDocument.Accommodation(
-                        "KTX-1", site.name(), site.address(), site.capacity() + application.workers().size()))
-                        .toList(), application.shuttles(), application.medicalPlan());
-    }
-
-    private void createEnterpriseAccount(String taxCode, String park) {
-        http.withBasicAuth(ADMIN, PASSWORD).postForEntity("/api/enterprises", Map.of("taxCode", taxCode,
-                "name", "Doanh nghiệp thử", "industrialPark", park, "password", PASSWORD), String.class);
-    }
-
-    @Override
-    protected String submitForReview(ApplicationDocument application) {
-        String taxCode = application.enterprise().taxCode();
-        String id = http.withBasicAuth(taxCode, PASSWORD).postForEntity("/api/applications", application,
-                JsonNode.class).getBody().get("id").asText();
-        awaitStatus(id, "UNDER_REVIEW");
-        return id;
-    }
-
-    @Override
-    protected JsonNode status(String id) {
-        return http.withBasicAuth(ADMIN, PASSWORD).getForObject("/api/applications/" + id, JsonNode.class);
-    }
-
-    private JsonNode preview(String table, byte[] content) {
-        ResponseEntity<JsonNode> answer = author.postForEntity("/api/rules/impact",
-                multipart(table, content, MediaType.APPLICATION_JSON), JsonNode.class);
-        assertThat(answer.getStatusCode()).as(String.valueOf(answer.getBody())).isEqualTo(HttpStatus.OK);
-        return answer.getBody();
-    }
-
-    private int activate(String table, byte[] content) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_OCTET_STREAM);
-        ResponseEntity<JsonNode> answer = author.exchange("/api/rules/files/{name}?comment=ImpactTest", HttpMethod.PUT,
-                new HttpEntity<>(content, headers), JsonNode.class, table);
-        assertThat(answer.getStatusCode()).as(String.valueOf(answer.getBody())).isEqualTo(HttpStatus.OK);
-        return answer.getBody().get("version").asInt();
-    }
-
-    private JsonNode rules() {
-        return author.getForObject("/api/rules", JsonNode.class);
-    }
-
-    private int activeVersion() {
-        return rules().get("version").asInt();
-    }
-
-    /** Until every live application's latest screening is under the active set, as GET /api/rules reports. */
-    private void awaitRescreened() {
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            JsonNode progress = rules().get("rescreening");
-            assertThat(progress.get("version").asText()).isEqualTo("v" + activeVersion());
-            assertThat(progress.get("current").asInt()).isEqualTo(progress.get("live").asInt());
-        });
-    }
-
-    private static HttpEntity<LinkedMultiValueMap<String, Object>> multipart(String name, byte[] content,
-                                                                             MediaType accept) {
-        var parts = new LinkedMultiValueMap<String, Object>();
-        parts.add("files", new ByteArrayResource(content) {
-            @Override
-            public String getFilename() {
-                return name;
-            }
-        });
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        headers.setAccept(List.of(accept));
-        return new HttpEntity<>(parts, headers);
-    }
-
-    private static JsonNode application(JsonNode report, String id) {
-        return StreamSupport.stream(report.get("applications").spliterator(), false)
-                .filter(a -> a.get("id").asText().equals(id)).findFirst()
-                .orElseThrow(() -> new AssertionError("no application " + id + " in the preview"));
-    }
-
-    private static JsonNode park(JsonNode report, String name) {
-        return StreamSupport.stream(report.get("parks").spliterator(), false)
-                .filter(p -> p.get("name").asText().equals(name)).findFirst()
-                .orElseThrow(() -> new AssertionError("no park " + name + " in " + report.get("parks")));
-    }
-
-    private static Consumer<Sheet> cell(int row, int column, double value) {
-        return sheet -> sheet.getRow(row).getCell(column).setCellValue(value);
-    }
-
-    private static Path temporaryFolder() {
-        try {
-            return Files.createTempDirectory("greenlane-impact-rules");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

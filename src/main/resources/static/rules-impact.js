@@ -1,0 +1,386 @@
+// A rule change's consequences for rule authors: a draft or an earlier version against the active set, over every
+// live application (POST /api/rules/impact). The page holds no data; the API decides who may see it.
+const TEXT = {
+  vi: {
+    title: 'Ảnh hưởng của một thay đổi quy tắc',
+    intro: 'Xem trước điều mà bản nháp quy tắc, hoặc một phiên bản trước, sẽ gây ra cho mọi hồ sơ đang hiệu lực so '
+      + 'với bộ quy tắc đang áp dụng. Không có gì bị thay đổi.',
+    user: 'Tên đăng nhập', password: 'Mật khẩu', logIn: 'Đăng nhập', loggedInAs: 'Đã đăng nhập:', logOut: 'Đăng xuất',
+    draftFiles: 'Tệp quy tắc nháp', earlierVersion: 'Phiên bản trước', preview: 'Xem ảnh hưởng',
+    busy: 'Đang sàng lọc mọi hồ sơ…', csvApplications: 'Tải CSV theo hồ sơ', csvWorkers: 'Tải CSV theo người lao động',
+    province: 'Toàn tỉnh', eligible: 'lao động đủ điều kiện, trước → sau', losing: 'lao động mất điều kiện',
+    gaining: 'lao động trở nên đủ điều kiện', approved: 'lao động được duyệt, trước → sau',
+    approvedDrop: 'lao động được duyệt sẽ bị loại', affected: 'doanh nghiệp bị ảnh hưởng',
+    newBlockers: 'hồ sơ có lỗi chặn mới', suspensions: 'giấy phép sẽ bị tạm dừng',
+    byPark: 'Theo khu công nghiệp', park: 'Khu công nghiệp', affectedColumn: 'Doanh nghiệp bị ảnh hưởng',
+    eligibleColumn: 'Đủ điều kiện trước → sau', losingColumn: 'Mất điều kiện', gainingColumn: 'Thêm đủ điều kiện',
+    approvedColumn: 'Được duyệt trước → sau', newBlockersColumn: 'Lỗi chặn mới', suspensionsColumn: 'Sẽ tạm dừng',
+    applications: 'Hồ sơ bị ảnh hưởng nhiều nhất', enterprise: 'Doanh nghiệp', status: 'Trạng thái',
+    suspendedColumn: 'Giấy phép', wouldBeSuspended: 'Sẽ bị tạm dừng',
+    workersLosing: 'Người lao động mất điều kiện', workersGaining: 'Người lao động trở nên đủ điều kiện',
+    citizenId: 'Số CCCD', fullName: 'Họ và tên', reasonsBefore: 'Lý do trước', reasonsAfter: 'Lý do sau',
+    findingsAdded: 'Phát hiện mới', findingsRemoved: 'Phát hiện không còn', code: 'Mã', severity: 'Mức độ',
+    group: 'Tổ', subject: 'Đối tượng', message: 'Nội dung', none: 'Không có',
+    draft: checksum => `bản nháp ${checksum}`,
+    summary: (compared, active, at) => `So sánh ${compared} với bộ quy tắc đang áp dụng ${active}; sàng lọc lúc ${at} `
+      + '(giờ Việt Nam).',
+    shown: (shown, affected, all) => `${shown} trong ${affected} hồ sơ bị ảnh hưởng, trên ${all} hồ sơ đang hiệu lực. `
+      + 'Bấm tên doanh nghiệp để xem chi tiết; tệp CSV có mọi hồ sơ.',
+    wrongPassword: 'Sai tên đăng nhập hoặc mật khẩu.',
+    forbidden: 'Tài khoản này không được làm việc này: chỉ người soạn quy tắc được xem ảnh hưởng.',
+    wait: seconds => `Đăng nhập sai quá nhiều lần: hãy chờ ${seconds} giây rồi thử lại.`,
+    failed: status => `Máy chủ từ chối (${status}).`, unreachable: 'Không kết nối được máy chủ.',
+    chooseFiles: 'Hãy chọn ít nhất một tệp quy tắc.', chooseVersion: 'Chưa có phiên bản trước nào để so sánh.',
+    statuses: { UNDER_REVIEW: 'Đang thẩm định', AWAITING_DECISION: 'Chờ Ban chỉ đạo quyết định',
+      NEEDS_CORRECTION: 'Cần bổ sung', APPROVED: 'Đã cấp phép', SUSPENDED: 'Tạm dừng' },
+    severities: { BLOCKER: 'Chặn', WARNING: 'Cảnh báo', INFO: 'Thông tin' },
+    groups: { health: 'Y tế', housing: 'Nhà ở', labour: 'Lao động', transport: 'Vận chuyển' }
+  },
+  en: {
+    title: 'A rule change\'s impact',
+    intro: 'See what a draft, or an earlier version, would do to every live application compared with the active '
+      + 'rule set. Nothing is changed.',
+    user: 'User', password: 'Password', logIn: 'Log in', loggedInAs: 'Logged in as', logOut: 'Log out',
+    draftFiles: 'Draft rule files', earlierVersion: 'Earlier version', preview: 'Show the impact',
+    busy: 'Screening every live application…', csvApplications: 'Download CSV per application',
+    csvWorkers: 'Download CSV per worker', province: 'Province', eligible: 'eligible workers, before → after',
+    losing: 'workers losing eligibility', gaining: 'workers gaining eligibility',
+    approved: 'approved workers, before → after', approvedDrop: 'approved workers who would drop',
+    affected: 'enterprises affected', newBlockers: 'applications with new blockers',
+    suspensions: 'permits that would be suspended', byPark: 'By industrial park', park: 'Industrial park',
+    affectedColumn: 'Enterprises affected', eligibleColumn: 'Eligible before → after', losingColumn: 'Losing',
+    gainingColumn: 'Gaining', approvedColumn: 'Approved before → after', newBlockersColumn: 'New blockers',
+    suspensionsColumn: 'Would be suspended', applications: 'Most affected applications', enterprise: 'Enterprise',
+    status: 'Status', suspendedColumn: 'Permit', wouldBeSuspended: 'Would be suspended',
+    workersLosing: 'Workers losing eligibility', workersGaining: 'Workers gaining eligibility',
+    citizenId: 'Citizen ID', fullName: 'Full name', reasonsBefore: 'Reasons before', reasonsAfter: 'Reasons after',
+    findingsAdded: 'Findings added', findingsRemoved: 'Findings removed', code: 'Code', severity: 'Severity',
+    group: 'Group', subject: 'Subject', message: 'Message', none: 'None',
+    draft: checksum => `The draft ${checksum}`,
+    summary: (compared, active, at) => `${compared} compared with the active rule set ${active}; screened at ${at} `
+      + '(Vietnam time).',
+    shown: (shown, affected, all) => `${shown} of ${affected} affected applications, of ${all} live ones. Click an `
+      + 'enterprise for the detail; the CSV lists every application.',
+    wrongPassword: 'Wrong user or password.',
+    forbidden: 'This account may not do this: only rule authors see a change\'s impact.',
+    wait: seconds => `Too many wrong passwords: wait ${seconds} s, then try again.`,
+    failed: status => `The server refused (${status}).`, unreachable: 'The server cannot be reached.',
+    chooseFiles: 'Choose at least one rule file.', chooseVersion: 'There is no earlier version to compare.',
+    statuses: { UNDER_REVIEW: 'Under review', AWAITING_DECISION: 'Awaiting the committee\'s decision',
+      NEEDS_CORRECTION: 'Needs correction', APPROVED: 'Approved', SUSPENDED: 'Suspended' },
+    severities: { BLOCKER: 'Blocker', WARNING: 'Warning', INFO: 'Info' },
+    groups: { health: 'Health', housing: 'Housing', labour: 'Labour', transport: 'Transport' }
+  }
+};
+
+const LOCALE = { vi: 'vi-VN', en: 'en-US' };
+// Times as each language writes them (09:00 20/06/2021, Jun 20, 2021, 9:00 AM), in the province's time.
+const TIME_STYLE = {
+  vi: { hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', year: 'numeric',
+    timeZone: 'Asia/Ho_Chi_Minh' },
+  en: { hour: 'numeric', minute: '2-digit', day: 'numeric', month: 'short', year: 'numeric',
+    timeZone: 'Asia/Ho_Chi_Minh' }
+};
+// Rows in the applications table: a province-wide change can touch thousands; the CSV has them all.
+const SHOWN = 200;
+
+let language = new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'vi';
+// The Authorization header, in this tab's memory only: no cookie, nothing in storage.
+let credentials = null;
+let who = null;
+let versions = [];
+let activeVersion = null;
+let compared = null;
+let report = null;
+let selected = null;
+let busy = false;
+// What the login form and the page say, in the page's language: a Refusal, or any object with text().
+let loginMessage = null;
+let pageMessage = null;
+
+function t(key) { return TEXT[language][key]; }
+
+function number(value) { return value.toLocaleString(LOCALE[language]); }
+
+function dateTime(iso) { return new Date(iso).toLocaleString(LOCALE[language], TIME_STYLE[language]); }
+
+// The API leaves out a figure that has none, such as the approved workers of an application without a permit.
+function figure(value) { return value === undefined ? '—' : number(value); }
+
+function beforeAfter(before, after) { return figure(before) + ' → ' + figure(after); }
+
+/** What the server answered instead of the data: its status, its problem (RFC 7807) and any Retry-After. */
+class Refusal {
+  constructor(status, problem, retryAfter) {
+    this.status = status;
+    this.problem = problem;
+    this.retryAfter = retryAfter;
+  }
+
+  text() {
+    const lead = { 0: () => t('unreachable'), 401: () => t('wrongPassword'), 403: () => t('forbidden'),
+      429: () => t('wait')(this.retryAfter) }[this.status] || (() => t('failed')(this.status));
+    const server = [this.problem.title, this.problem.detail].filter(Boolean).join(': ');
+    return [lead(), server].filter(Boolean).join(' — ');
+  }
+}
+
+// UTF-8, as the server reads Basic credentials: btoa alone refuses a password with Vietnamese letters.
+function basic(user, password) {
+  const bytes = new TextEncoder().encode(user + ':' + password);
+  return 'Basic ' + btoa(String.fromCharCode(...bytes));
+}
+
+// credentials 'omit': the page's own header only, no cookie, and no browser login dialog on a 401.
+async function call(path, { method = 'GET', body = null, accept = 'application/json' } = {}) {
+  let response;
+  try {
+    response = await fetch(path, { method, body, credentials: 'omit', cache: 'no-store',
+      headers: { Authorization: credentials, Accept: accept + ', application/problem+json' } });
+  } catch (unreachable) {
+    throw new Refusal(0, {}, null);
+  }
+  if (!response.ok) {
+    const json = (response.headers.get('Content-Type') || '').includes('json');
+    throw new Refusal(response.status, json ? await response.json() : {}, response.headers.get('Retry-After'));
+  }
+  return response;
+}
+
+function refused(refusal) {
+  if (!(refusal instanceof Refusal)) { throw refusal; }
+  if (who === null || refusal.status === 401 || refusal.status === 429) {
+    logOut();
+    loginMessage = refusal;
+  } else {
+    pageMessage = refusal;
+  }
+}
+
+async function logIn(event) {
+  event.preventDefault();
+  const password = document.getElementById('password');
+  const user = document.getElementById('user').value.trim();
+  credentials = basic(user, password.value);
+  password.value = '';
+  loginMessage = null;
+  render();
+  try {
+    // one call first: a wrong password then counts once against the login throttle
+    versions = await (await call('/api/rules/versions')).json();
+    activeVersion = (await (await call('/api/rules')).json()).version;
+    who = user;
+  } catch (refusal) {
+    refused(refusal);
+  }
+  render();
+}
+
+function logOut() {
+  credentials = null;
+  who = null;
+  versions = [];
+  activeVersion = null;
+  compared = null;
+  report = null;
+  selected = null;
+  pageMessage = null;
+}
+
+/** What to compare with the active set, as chosen: the files kept as they were picked, or a version. */
+function choice() {
+  if (document.querySelector('input[name=what]:checked').value === 'files') {
+    const files = [...document.getElementById('files').files];
+    return files.length ? { files } : { missing: 'chooseFiles' };
+  }
+  const version = document.getElementById('version').value;
+  return version ? { version } : { missing: 'chooseVersion' };
+}
+
+function impactUrl(what, level) {
+  const query = new URLSearchParams(what.version ? { version: what.version } : {});
+  if (level) { query.set('level', level); }
+  return '/api/rules/impact' + (query.toString() ? '?' + query : '');
+}
+
+function body(what) {
+  if (!what.files) { return null; }
+  const form = new FormData();
+  what.files.forEach(file => form.append('files', file, file.name));
+  return form;
+}
+
+async function showImpact(event) {
+  event.preventDefault();
+  const what = choice();
+  if (what.missing) {
+    pageMessage = { text: () => t(what.missing) };
+    render();
+    return;
+  }
+  busy = true;
+  render();
+  try {
+    report = await (await call(impactUrl(what), { method: 'POST', body: body(what) })).json();
+    compared = what;
+    selected = null;
+    pageMessage = null;
+  } catch (refusal) {
+    refused(refusal);
+  } finally {
+    busy = false;
+    render();
+  }
+}
+
+// The API's CSV for what the page shows, saved as a file; the same screening, run again now.
+async function download(level) {
+  try {
+    const response = await call(impactUrl(compared, level), { method: 'POST', body: body(compared),
+      accept: 'text/csv' });
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(await response.blob());
+    link.download = `greenlane-impact-${level}.csv`;
+    link.click();
+    // the download has read the blob long before
+    setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+  } catch (refusal) {
+    refused(refusal);
+    render();
+  }
+}
+
+// Text only, never markup: enterprise and park names come from applicants.
+function cell(text, className = '') {
+  const td = document.createElement('td');
+  td.textContent = text;
+  td.className = className;
+  return td;
+}
+
+function row(...cells) {
+  const tr = document.createElement('tr');
+  tr.append(...cells);
+  return tr;
+}
+
+function rowsOrNone(rows, columns) {
+  if (rows.length) { return rows; }
+  const none = cell(t('none'));
+  none.colSpan = columns;
+  return [row(none)];
+}
+
+// The API sorts suspensions, new blockers and moving workers first; a finding alone changes an application too.
+function affected(application) {
+  return application.losing.length + application.gaining.length + application.findingsAdded.length
+    + application.findingsRemoved.length > 0;
+}
+
+function render() {
+  document.documentElement.lang = language;
+  document.querySelectorAll('[data-i18n]').forEach(element => { element.textContent = t(element.dataset.i18n); });
+  document.getElementById('login').hidden = who !== null;
+  document.getElementById('login-error').textContent = loginMessage ? loginMessage.text() : '';
+  document.getElementById('compare').hidden = who === null;
+  document.getElementById('who').textContent = who || '';
+  document.getElementById('error').textContent = pageMessage ? pageMessage.text() : '';
+  document.getElementById('busy').hidden = !busy;
+  ['preview', 'csv-applications', 'csv-workers'].forEach(id => { document.getElementById(id).disabled = busy; });
+  renderVersions();
+  document.getElementById('results').hidden = report === null;
+  if (report) { renderReport(); }
+}
+
+function renderVersions() {
+  const select = document.getElementById('version');
+  const chosen = select.value;
+  select.replaceChildren(...versions.filter(v => v.version !== activeVersion).map(v => {
+    const option = document.createElement('option');
+    option.value = v.version;
+    option.textContent = [`v${v.version}`, dateTime(v.lastActivatedAt || v.createdAt), v.createdBy, v.comment]
+      .filter(Boolean).join(' — ');
+    return option;
+  }));
+  if (chosen) { select.value = chosen; }
+}
+
+function renderReport() {
+  const province = report.province;
+  const what = compared.files ? t('draft')(report.compared) : report.compared;
+  document.getElementById('summary').textContent = t('summary')(what, report.active, dateTime(report.screenedAt));
+  document.getElementById('eligible').textContent = beforeAfter(province.eligibleBefore, province.eligibleAfter);
+  document.getElementById('losing').textContent = number(province.workersLosing);
+  document.getElementById('gaining').textContent = number(province.workersGaining);
+  document.getElementById('approved').textContent = beforeAfter(province.approvedBefore, province.approvedAfter);
+  document.getElementById('approved-drop').textContent = number(province.approvedBefore - province.approvedAfter);
+  document.getElementById('affected').textContent = number(province.enterprisesAffected) + ' / '
+    + number(province.enterprises);
+  document.getElementById('new-blockers').textContent = number(province.newBlockers);
+  document.getElementById('suspensions').textContent = number(province.suspensions);
+  document.querySelector('#parks tbody').replaceChildren(...report.parks.map(park => row(cell(park.name),
+    cell(number(park.totals.enterprisesAffected) + ' / ' + number(park.totals.enterprises)),
+    cell(beforeAfter(park.totals.eligibleBefore, park.totals.eligibleAfter)), cell(number(park.totals.workersLosing)),
+    cell(number(park.totals.workersGaining)), cell(beforeAfter(park.totals.approvedBefore, park.totals.approvedAfter)),
+    cell(number(park.totals.newBlockers)), cell(number(park.totals.suspensions)))));
+  const changed = report.applications.filter(affected);
+  document.getElementById('applications-note').textContent = t('shown')(number(Math.min(SHOWN, changed.length)),
+    number(changed.length), number(report.applications.length));
+  document.querySelector('#applications tbody').replaceChildren(...rowsOrNone(changed.slice(0, SHOWN)
+    .map(applicationRow), 7));
+  renderDetail(report.applications.find(application => application.id === selected));
+}
+
+function applicationRow(application) {
+  const open = document.createElement('button');
+  open.type = 'button';
+  open.className = 'link';
+  open.textContent = application.enterpriseName;
+  open.addEventListener('click', () => { selected = application.id; render(); });
+  const name = document.createElement('td');
+  name.append(open);
+  const suspended = application.statusAfter === 'SUSPENDED';
+  const tr = row(name, cell(application.park, 'text'),
+    cell(t('statuses')[application.status] || application.status, 'text'),
+    cell(beforeAfter(application.eligibleBefore, application.eligibleAfter)),
+    cell(beforeAfter(application.approvedBefore, application.approvedAfter)),
+    cell(application.newBlockers.map(finding => finding.code).join(' '), 'text'),
+    cell(suspended ? t('wouldBeSuspended') : '', 'text suspended'));
+  tr.dataset.id = application.id;
+  tr.className = application.id === selected ? 'selected' : '';
+  return tr;
+}
+
+function renderDetail(application) {
+  document.getElementById('detail').hidden = !application;
+  if (!application) { return; }
+  document.getElementById('detail-title').textContent = `${application.enterpriseName} — ${application.park} `
+    + `(${application.taxCode}, ${application.id})`;
+  const workerRow = worker => row(cell(worker.citizenId), cell(worker.fullName, 'text'),
+    cell(worker.reasonsBefore.join(' '), 'text'), cell(worker.reasonsAfter.join(' '), 'text'));
+  const findingRow = finding => row(cell(finding.code), cell(t('severities')[finding.severity], 'text'),
+    cell(t('groups')[finding.group], 'text'), cell(finding.subject || '', 'text'),
+    cell(language === 'vi' ? finding.messageVi : finding.messageEn, 'text'));
+  document.querySelector('#workers-losing tbody').replaceChildren(...rowsOrNone(application.losing.map(workerRow), 4));
+  document.querySelector('#workers-gaining tbody').replaceChildren(...rowsOrNone(application.gaining.map(workerRow),
+    4));
+  document.querySelector('#findings-added tbody').replaceChildren(...rowsOrNone(
+    application.findingsAdded.map(findingRow), 5));
+  document.querySelector('#findings-removed tbody').replaceChildren(...rowsOrNone(
+    application.findingsRemoved.map(findingRow), 5));
+}
+
+document.getElementById('lang-vi').addEventListener('click', () => { language = 'vi'; render(); });
+document.getElementById('lang-en').addEventListener('click', () => { language = 'en'; render(); });
+document.getElementById('login').addEventListener('submit', logIn);
+document.getElementById('log-out').addEventListener('click', () => { logOut(); render(); });
+document.getElementById('choice').addEventListener('submit', showImpact);
+document.getElementById('files').addEventListener('change', () => {
+  document.querySelector('input[name=what][value=files]').checked = true;
+});
+document.getElementById('version').addEventListener('change', () => {
+  document.querySelector('input[name=what][value=version]').checked = true;
+});
+document.getElementById('csv-applications').addEventListener('click', () => download('applications'));
+document.getElementById('csv-workers').addEventListener('click', () => download('workers'));
+render();
