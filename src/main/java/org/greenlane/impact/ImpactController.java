@@ -32,6 +32,8 @@ import org.springframework.web.multipart.MultipartFile;
 class ImpactController {
 
     private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+    /** Excel opens a CSV without it in the machine's code page, and Vietnamese names lose their diacritics. */
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
 
     private final Impact impact;
     private final ActiveRuleSet rules;
@@ -83,7 +85,7 @@ class ImpactController {
         String csv = level == Level.workers ? workersCsv(report) : applicationsCsv(report);
         return ResponseEntity.ok().contentType(CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"greenlane-impact-" + level + ".csv\"")
-                .body(csv);
+                .body(BYTE_ORDER_MARK + csv);
     }
 
     private static String applicationsCsv(ImpactReport report) {

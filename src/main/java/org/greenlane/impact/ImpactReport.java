@@ -1,5 +1,6 @@
 package org.greenlane.impact;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
 import org.greenlane.application.ApplicationStatus;
@@ -51,10 +52,12 @@ record ImpactReport(String active, String compared, Instant screenedAt, Totals p
                        List<WorkerChange> losing, List<WorkerChange> gaining, List<Finding> findingsAdded,
                        List<Finding> findingsRemoved, List<Finding> newBlockers, ApplicationStatus statusAfter) {
 
+        @JsonProperty
         boolean affected() {
             return !losing.isEmpty() || !gaining.isEmpty() || !findingsAdded.isEmpty() || !findingsRemoved.isEmpty();
         }
 
+        @JsonProperty
         boolean suspended() {
             return statusAfter == ApplicationStatus.SUSPENDED;
         }

@@ -15,12 +15,9 @@ import org.greenlane.system.FieldProblem;
 import org.greenlane.system.InvalidRequestException;
 import org.greenlane.system.NotFoundException;
 import org.greenlane.system.PlainText;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -145,15 +142,6 @@ class RuleController {
                             @RequestParam(required = false) @PlainText @Size(max = 1000) String comment,
                             Principal author) {
         return ActivationView.of(rules.rollback(version, actor(author), comment));
-    }
-
-    @ExceptionHandler(RuleSetCompileException.class)
-    ProblemDetail doesNotCompile(RuleSetCompileException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY,
-                "The rule set would not compile; nothing was changed. " + e.problems().size() + " problem(s).");
-        problem.setTitle("Rule set does not compile");
-        problem.setProperty("problems", e.problems());
-        return problem;
     }
 
     private static String actor(Principal author) {

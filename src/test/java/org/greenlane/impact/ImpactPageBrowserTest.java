@@ -291,7 +291,8 @@ class ImpactPageBrowserTest extends ImpactContext {
         browser.findElement(By.id(button)).click();
         wait.until(driver -> script.executeScript("return window.saved") != null);
         return (List<String>) script.executeAsyncScript("const done = arguments[arguments.length - 1]; "
-                + "fetch(window.saved.href).then(r => r.text()).then(text => done([window.saved.name, text]));");
+                + "fetch(window.saved.href).then(r => r.arrayBuffer()).then(bytes => done([window.saved.name, "
+                + "new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes)]));"); // the byte order mark kept
     }
 
     private String csv(Map<String, byte[]> draft, String query) {

@@ -7,6 +7,7 @@ import static org.greenlane.screening.TestChanges.tests;
 import static org.greenlane.screening.TestChanges.workers;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import org.greenlane.TestApplications;
 import org.greenlane.application.ApplicationDocument;
 import org.greenlane.application.ApplicationDocument.TestResult;
@@ -63,6 +64,8 @@ class ImpactTest extends ImpactContext {
         assertThat(application(preview, reviewed).get("newBlockers").findValuesAsText("code"))
                 .containsExactly("A-PARK-CLOSED");
         assertThat(application(preview, elsewhere).get("findingsAdded")).isEmpty();
+        assertThat(application(preview, reviewed).get("affected").asBoolean()).isTrue();
+        assertThat(application(preview, elsewhere).get("affected").asBoolean()).isFalse();
         assertThat(preview.at("/province/suspensions").asInt()).isEqualTo(2);
         assertThat(preview.at("/province/newBlockers").asInt()).isEqualTo(3);
         assertThat(preview.at("/province/enterprisesAffected").asInt()).isEqualTo(3);
@@ -181,11 +184,23 @@ class ImpactTest extends ImpactContext {
                 multipart(WORKERS, window, MediaType.APPLICATION_JSON), String.class);
 
         assertThat(applications.getHeaders().getContentType().toString()).startsWith("text/csv");
+        assertThat(applications.getBody()).as("a byte order mark, for Excel").startsWith("\uFEFFapplication_id,");
         assertThat(applications.getBody().lines().filter(line -> line.startsWith(id)).findFirst().orElseThrow())
                 .contains("\"Doanh nghiệp thử 8\"", "\"Đình Trám\"", "APPROVED,3,3,2,1,0,3,2");
         assertThat(workers.getBody()).contains(id + ",\"Doanh nghiệp thử 8\",\"Đình Trám\"," + worker.citizenId()
                 + ",\"" + worker.fullName() + "\",LOSES,\"\",\"W-NO-RECENT-PCR\"");
         assertThat(member.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(status(id).get("status").asText()).isEqualTo("APPROVED");
+    }
+
+    @Test
+    void aDraftThatDoesNotCompileIsTheAuthorsErrorWithItsProblems() {
+        ResponseEntity<JsonNode> refused = author.postForEntity("/api/rules/impact",
+                multipart("broken.drl", "rule \"half\" when then".getBytes(StandardCharsets.UTF_8),
+                        MediaType.APPLICATION_JSON), JsonNode.class);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(refused.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+        assertThat(refused.getBody().get("problems").findValuesAsText("file")).contains("broken.drl");
     }
 }
