@@ -30,8 +30,9 @@ public final class Benchmarks {
             "replay-password", ReplayBench::runWithPasswords,
             "replay-token", ReplayBench::runWithTokens,
             "reload", ReloadBench::run,
-            "startup", StartupBench::run);
-    private static final List<String> ORDER = List.of("screening", "intake", "replay", "reload", "startup");
+            "startup", StartupBench::run,
+            "verify", VerifyBench::run);
+    private static final List<String> ORDER = List.of("screening", "intake", "replay", "reload", "startup", "verify");
 
     public static void main(String[] args) throws Exception {
         String which = args.length == 0 ? "all" : args[0];

@@ -41,13 +41,22 @@ final class Client {
         return new Client(port, "Bearer " + token);
     }
 
+    /** Without logging in, as a checkpoint calls. */
+    static Client anonymous(int port) {
+        return new Client(port, (String) null);
+    }
+
     JsonNode get(String path) {
         return call(request(path).GET().build(), 200);
     }
 
     JsonNode post(String path, Object body) {
+        return post(path, body, 201);
+    }
+
+    JsonNode post(String path, Object body, int expected) {
         return call(request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes(body))).build(), 201);
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes(body))).build(), expected);
     }
 
     JsonNode put(String path, Object body, int expected) {
@@ -61,7 +70,8 @@ final class Client {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Authorization", authorization);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        return authorization == null ? request : request.header("Authorization", authorization);
     }
 
     private JsonNode call(HttpRequest request, int expected) {
