@@ -8,14 +8,16 @@ import org.greenlane.system.ConflictException;
 import org.greenlane.system.FieldProblem;
 import org.greenlane.system.InvalidRequestException;
 import org.greenlane.system.NotFoundException;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
 
@@ -23,9 +25,11 @@ import org.springframework.web.util.UriUtils;
  * The permit's printable page and QR codes, for its enterprise and staff only (an enterprise reads only its own
  * applications). A QR code holds the checkpoint page's address with the token, so any phone's camera opens it.
  */
-@Controller
+@RestController
 @RequestMapping("/api/applications/{id}/permit")
 class PermitController {
+
+    private static final Resource PAGE = new ClassPathResource("static/permit.html");
 
     private final ApplicationStore applications;
     private final Permits permits;
@@ -43,12 +47,12 @@ class PermitController {
         return UriUtils.encodeQueryParam(value, StandardCharsets.UTF_8);
     }
 
-    /** The page reads the permit from the application's status, with the caller's own login. */
+    /** The page (static/permit.html) reads the permit from the application's status, with the caller's own login. */
     @GetMapping("/print")
     @Transactional(readOnly = true)
-    String printable(@PathVariable String id) {
+    ResponseEntity<Resource> printable(@PathVariable String id) {
         permit(id);
-        return "forward:/permit.html";
+        return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(PAGE);
     }
 
     /**
