@@ -86,6 +86,11 @@ public abstract class IntegrationTest {
         }
     }
 
+    /** No Authorization header at all (the autowired template always sends the demo enterprise's). */
+    protected TestRestTemplate anonymous() {
+        return new TestRestTemplate(new RestTemplateBuilder().rootUri(http.getRootUri()));
+    }
+
     /** Submits as the demo enterprise and waits until the four groups review it. */
     protected String submitForReview(ApplicationDocument application) {
         String id = http.postForEntity("/api/applications", application, JsonNode.class).getBody().get("id").asText();

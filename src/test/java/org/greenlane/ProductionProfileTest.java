@@ -2,8 +2,14 @@ package org.greenlane;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.interfaces.ECPublicKey;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -17,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A database first started in the default profile, with its demo accounts, then by the prod profile: no demo
- * account logs in any more, and the administrator's configured password is the one that works. On the local
+ * account logs in any more, the administrator's configured password is the one that works, and permits are signed
+ * with the configured key. On the local
  * PostgreSQL (trust auth: any password is taken, so prod's password check is satisfied), a database of its own.
  */
 class ProductionProfileTest {
@@ -52,11 +59,15 @@ class ProductionProfileTest {
             assertThat(first.get("admin", "/api/audit").statusCode()).isEqualTo(200);
         }
 
-        // when the server starts on it with the prod profile and a real administrator password
+        // when the server starts on it with the prod profile, a real administrator password and a signing key
+        KeyPair permitKey = TestSigningKeys.generate("secp256r1");
+        Path signingKey = Files.writeString(work.resolve("permit-signing-key.pem"),
+                TestSigningKeys.pem(permitKey.getPrivate()));
         try (ServerProcess prod = ServerProcess.start(work.resolve("data"), Path.of("rules"), log,
                 with(postgres, "--spring.profiles.active=postgres,prod",
                         "--spring.datasource.password=Db-Secret-Bac-Giang-2021",
-                        "--camunda.bpm.admin-user.password=" + ADMIN_PASSWORD))) {
+                        "--camunda.bpm.admin-user.password=" + ADMIN_PASSWORD,
+                        "--greenlane.permit.signing-key=" + signingKey))) {
 
             // then no demo account logs in, wherever it used to
             for (String member : List.of("health1", "housing1", "labour1", "transport1", "steering1", "admin")) {
@@ -67,6 +78,10 @@ class ProductionProfileTest {
             // and the configured administrator password does
             assertThat(prod.get("admin", ADMIN_PASSWORD, "/api/audit").statusCode()).isEqualTo(200);
             assertThat(prod.get("admin", ADMIN_PASSWORD, "/engine-rest/task").statusCode()).isEqualTo(200);
+            // and checkpoints are given the configured key alone, not the one the default profile made
+            JWKSet published = JWKSet.parse(prod.get("admin", ADMIN_PASSWORD, "/.well-known/jwks.json").body());
+            assertThat(published.getKeys()).extracting(JWK::getKeyID).containsExactly(new ECKey.Builder(Curve.P_256,
+                    (ECPublicKey) permitKey.getPublic()).build().computeThumbprint().toString());
         }
     }
 

@@ -31,8 +31,10 @@ public final class Benchmarks {
             "replay-token", ReplayBench::runWithTokens,
             "reload", ReloadBench::run,
             "startup", StartupBench::run,
-            "impact", ImpactBench::run);
-    private static final List<String> ORDER = List.of("screening", "intake", "replay", "reload", "startup", "impact");
+            "impact", ImpactBench::run,
+            "verify", VerifyBench::run);
+    private static final List<String> ORDER = List.of("screening", "intake", "replay", "reload", "startup", "impact",
+            "verify");
 
     public static void main(String[] args) throws Exception {
         String which = args.length == 0 ? "all" : args[0];

@@ -41,6 +41,11 @@ final class Client {
         return new Client(port, "Bearer " + token);
     }
 
+    /** Without logging in, as a checkpoint calls. */
+    static Client anonymous(int port) {
+        return new Client(port, (String) null);
+    }
+
     JsonNode get(String path) {
         return call(request(path).GET().build(), 200);
     }
@@ -65,7 +70,8 @@ final class Client {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Authorization", authorization);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        return authorization == null ? request : request.header("Authorization", authorization);
     }
 
     private JsonNode call(HttpRequest request, int expected) {

@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The permit's approved worker count after approval: the workers screening found eligible, less those an
- * infection case isolates, less those whose re-test has lapsed. One computation for every change.
+ * infection case isolates, less those whose re-test has lapsed. One computation for every change, and the one place
+ * a permit is issued again: when its count changes, when it resumes, and when new test results renew it.
  */
 @Component
 public class ApprovedWorkers {
@@ -29,12 +30,13 @@ public class ApprovedWorkers {
     private final ActiveRuleSet rules;
     private final Screening screening;
     private final Permits permits;
+    private final PermitIssuer issuer;
     private final Timeline timeline;
     private final Clock clock;
 
     ApprovedWorkers(ApplicationStore applications, ScreeningStore screenings, InfectionCases cases,
                     RetestChecks retestChecks, ActiveRuleSet rules, Screening screening, Permits permits,
-                    Timeline timeline, Clock clock) {
+                    PermitIssuer issuer, Timeline timeline, Clock clock) {
         this.applications = applications;
         this.screenings = screenings;
         this.cases = cases;
@@ -42,29 +44,51 @@ public class ApprovedWorkers {
         this.rules = rules;
         this.screening = screening;
         this.permits = permits;
+        this.issuer = issuer;
         this.timeline = timeline;
         this.clock = clock;
     }
 
-    /** Runs the re-testing rules over the approved, not isolated workers, keeps the result and recounts. */
-    RetestChecks.RetestCheck checkRetesting(String id) {
+    /**
+     * Runs the re-testing rules over the approved, not isolated workers, keeps the result and recounts.
+     *
+     * @param newResults the enterprise has just posted test results: the permit is issued again, valid for a new
+     *                   interval, whether or not its count changed
+     */
+    RetestChecks.RetestCheck checkRetesting(String id, boolean newResults) {
         Set<String> isolated = isolated(id);
         Set<String> present = eligible(screenings.latest(id).orElseThrow());
         present.removeAll(isolated);
         List<Finding> lapsed = screening.retest(rules.get(), applications.document(id), present);
         retestChecks.save(id, clock.instant(), lapsed);
-        recount(id, "re-testing check: " + lapsed.size() + " lapsed");
+        update(id, (newResults ? "new test results, " : "") + "re-testing check: " + lapsed.size() + " lapsed",
+                newResults);
         return retestChecks.of(id).orElseThrow();
     }
 
-    /** Sets the permit's count to what the latest screening, the open cases and the re-tests allow now. */
+    /**
+     * Sets the permit's count to what the latest screening, the open cases and the re-tests allow now; a changed
+     * count is a new issue of the permit.
+     */
     public void recount(String id, String why) {
+        update(id, why, false);
+    }
+
+    /** Recounts, and issues the permit again whatever the count: a suspension is lifted. */
+    void resume(String id) {
+        update(id, "permit resumed", true);
+    }
+
+    private void update(String id, String why, boolean reissue) {
         int approved = countUnder(id, screenings.latest(id).orElseThrow());
         var permit = permits.of(id).orElseThrow(() -> new IllegalStateException("Application " + id + " has no permit"));
         if (permit.approvedWorkers() != approved) {
             permits.setApprovedWorkers(id, approved);
             timeline.record(id, "PERMIT_RECOUNTED", "system",
                     permit.approvedWorkers() + " → " + approved + " approved workers (" + why + ")");
+        }
+        if (reissue || permit.approvedWorkers() != approved) {
+            issuer.issue(id, why);
         }
     }
 

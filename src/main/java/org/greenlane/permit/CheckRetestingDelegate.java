@@ -16,6 +16,6 @@ class CheckRetestingDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        approvedWorkers.checkRetesting(execution.getProcessBusinessKey());
+        approvedWorkers.checkRetesting(execution.getProcessBusinessKey(), false);
     }
 }

@@ -5,7 +5,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.greenlane.screening.ScreeningStore;
 import org.greenlane.system.GreenlaneProperties;
-import org.greenlane.timeline.Timeline;
 import org.springframework.stereotype.Component;
 
 /** Issues the restart permit for the workers the latest screening found eligible. */
@@ -14,15 +13,15 @@ class IssuePermitDelegate implements JavaDelegate {
 
     private final ScreeningStore screenings;
     private final Permits permits;
-    private final Timeline timeline;
+    private final PermitIssuer issuer;
     private final Clock clock;
     private final GreenlaneProperties properties;
 
-    IssuePermitDelegate(ScreeningStore screenings, Permits permits, Timeline timeline, Clock clock,
+    IssuePermitDelegate(ScreeningStore screenings, Permits permits, PermitIssuer issuer, Clock clock,
                         GreenlaneProperties properties) {
         this.screenings = screenings;
         this.permits = permits;
-        this.timeline = timeline;
+        this.issuer = issuer;
         this.clock = clock;
         this.properties = properties;
     }
@@ -33,7 +32,7 @@ class IssuePermitDelegate implements JavaDelegate {
         int eligible = screenings.latest(id)
                 .orElseThrow(() -> new IllegalStateException("Application " + id + " was never screened"))
                 .eligibleCount();
-        var permit = permits.issue(id, eligible, clock.instant(), properties.zone());
-        timeline.record(id, "PERMIT_ISSUED", "system", permit.number() + ": " + eligible + " workers");
+        permits.create(id, eligible, clock.instant(), properties.zone());
+        issuer.issue(id, "approved");
     }
 }

@@ -4,7 +4,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Resuming after an infection case or a rule change: the permit counts what screening and cases allow now. */
+/**
+ * Resuming after an infection case or a rule change: the permit counts what screening and cases allow now, and is
+ * issued again.
+ */
 @Component("resumePermitDelegate")
 class ResumePermitDelegate implements JavaDelegate {
 
@@ -16,6 +19,6 @@ class ResumePermitDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        approvedWorkers.recount(execution.getProcessBusinessKey(), "permit resumed");
+        approvedWorkers.resume(execution.getProcessBusinessKey());
     }
 }

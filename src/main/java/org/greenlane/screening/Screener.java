@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
@@ -117,6 +118,18 @@ public final class Screener {
                             hoursSinceLatest(worker.tests(), null, TestResult.NEGATIVE, at) / 24.0)));
             session.fireAllRules();
             return objects(session, Finding.class).stream().sorted(FINDING_ORDER).toList();
+        } finally {
+            session.dispose();
+        }
+    }
+
+    /** A number of the policy parameters table, as the rules of this set read it; empty when its row is missing. */
+    public OptionalDouble policyParameter(ScreeningRules rules, String name) {
+        KieSession session = newSession(rules.kieBase());
+        try {
+            session.fireAllRules();
+            return objects(session, PolicyParameter.class).stream().filter(parameter -> parameter.getName().equals(name))
+                    .mapToDouble(PolicyParameter::getValue).findFirst();
         } finally {
             session.dispose();
         }

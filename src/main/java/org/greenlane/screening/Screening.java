@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.greenlane.application.ApplicationDocument;
@@ -58,5 +59,10 @@ public class Screening {
     /** Each of these approved workers whose latest negative test the rules find too old, as a finding. */
     public List<Finding> retest(ScreeningRules rules, ApplicationDocument document, Set<String> approved) {
         return screener.retest(rules, document, approved, clock.instant());
+    }
+
+    /** A number of the rule set's policy parameters table ({@code retest-interval-days}); empty without its row. */
+    public OptionalDouble policyParameter(ScreeningRules rules, String name) {
+        return screener.policyParameter(rules, name);
     }
 }

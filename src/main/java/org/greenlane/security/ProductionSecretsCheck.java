@@ -8,7 +8,10 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
-/** In production, the server refuses to start on an empty or well-known password, or with demo data on. */
+/**
+ * In production, the server refuses to start on an empty or well-known password, with demo data on, or without the
+ * permits' own signing key.
+ */
 @Component
 @Profile("prod")
 class ProductionSecretsCheck {
@@ -22,6 +25,13 @@ class ProductionSecretsCheck {
         checkPassword(environment, "spring.datasource.password", "SPRING_DATASOURCE_PASSWORD", problems);
         if (environment.getProperty("greenlane.demo.enabled", Boolean.class, false)) {
             problems.add("greenlane.demo.enabled must be false: demo accounts have a published password");
+        }
+        if (environment.getProperty("greenlane.permit.signing-key", "").isBlank()) {
+            problems.add("greenlane.permit.signing-key (GREENLANE_PERMIT_SIGNING_KEY) must be set to the province's "
+                    + "EC P-256 private key (PEM, or a PEM file's path): checkpoints trust what it signs");
+        }
+        if (environment.getProperty("greenlane.permit.dev-key", Boolean.class, false)) {
+            problems.add("greenlane.permit.dev-key must be false: a key the server made itself is kept in its database");
         }
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Refusing to start the prod profile: " + String.join("; ", problems));

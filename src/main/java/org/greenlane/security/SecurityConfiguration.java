@@ -81,6 +81,8 @@ class SecurityConfiguration {
                 .authenticationManager(authentication)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/api/reports/**").permitAll()
+                        // checkpoints verify permits without an account: the answer tells what the token says and whether it holds
+                        .requestMatchers(HttpMethod.POST, "/api/permits/verify").permitAll()
                         .requestMatchers("/api/enterprises/**", "/api/audit/**").hasAuthority(Authorities.ADMIN)
                         .requestMatchers("/api/rules/**").hasAuthority(Authorities.RULE_AUTHOR)
                         .requestMatchers("/api/escalations/**")
@@ -109,7 +111,10 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    /** The webapps (own login and CSRF), health and the error page: open; Basic only adds health details. */
+    /**
+     * The webapps (own login and CSRF), health, the error page, the dashboard and the checkpoint's page and public
+     * keys: open; Basic only adds health details.
+     */
     @Bean
     @Order(3)
     SecurityFilterChain rest(HttpSecurity http, AuthenticationManager authentication) throws Exception {

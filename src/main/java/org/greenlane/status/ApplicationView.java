@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.greenlane.application.ApplicationStatus;
 import org.greenlane.infection.InfectionCases;
-import org.greenlane.permit.Permits;
+import org.greenlane.permit.PermitView;
 import org.greenlane.permit.RetestChecks;
 import org.greenlane.screening.Finding;
 import org.greenlane.screening.ScreeningResult.WorkerEligibility;
@@ -24,7 +24,7 @@ record ApplicationView(
         Screening screening,
         Map<String, GroupReview> reviews,
         GroupReview steering,
-        Permits.Permit permit,
+        PermitView permit,
         List<InfectionCases.InfectionCase> incidents,
         RetestChecks.RetestCheck retesting,
         List<TimelineEvent> timeline) {

@@ -10,6 +10,7 @@ import org.greenlane.application.ApplicationStatus;
 import org.greenlane.application.ApplicationStore;
 import org.greenlane.application.StoredApplication;
 import org.greenlane.infection.InfectionCases;
+import org.greenlane.permit.PermitView;
 import org.greenlane.permit.Permits;
 import org.greenlane.permit.RetestChecks;
 import org.greenlane.review.ReviewStore;
@@ -73,7 +74,7 @@ class StatusController {
                 new ApplicationView.Enterprise(application.taxCode(), application.enterpriseName(),
                         application.industrialPark()),
                 application.workerCount(), application.submittedAt(), application.updatedAt(), screening, groups,
-                steering, permits.of(id).orElse(null), cases.of(id), retestChecks.of(id).orElse(null),
+                steering, permits.of(id).map(permit -> PermitView.of(id, permit)).orElse(null), cases.of(id), retestChecks.of(id).orElse(null),
                 timeline.of(id));
     }
 

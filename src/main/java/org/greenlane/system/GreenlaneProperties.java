@@ -21,11 +21,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                     operations from a browser ({@code https://portal.bacgiang.gov.vn}); none by default
  * @param rescreenOnActivation re-screen every live application when a rule set goes live, and at start-up what is
  *                     left (GREENLANE_RESCREEN_ON_ACTIVATION, on by default)
+ * @param permit       how permits are signed
  */
 @ConfigurationProperties("greenlane")
 public record GreenlaneProperties(Path dataDir, Path rulesDir, ZoneId zone, Demo demo, Duration correctionPeriod,
                                   Duration reviewDue, Duration retestCheck, List<String> trustedOrigins,
-                                  Boolean rescreenOnActivation) {
+                                  Boolean rescreenOnActivation, Permit permit) {
 
     public GreenlaneProperties {
         dataDir = dataDir == null ? Path.of("data") : dataDir;
@@ -37,6 +38,7 @@ public record GreenlaneProperties(Path dataDir, Path rulesDir, ZoneId zone, Demo
         retestCheck = retestCheck == null ? Duration.ofDays(1) : retestCheck;
         trustedOrigins = trustedOrigins == null ? List.of() : List.copyOf(trustedOrigins);
         rescreenOnActivation = rescreenOnActivation == null || rescreenOnActivation;
+        permit = permit == null ? new Permit(null, null) : permit;
     }
 
     /**
@@ -44,5 +46,20 @@ public record GreenlaneProperties(Path dataDir, Path rulesDir, ZoneId zone, Demo
      * @param password the demo staff's password
      */
     public record Demo(boolean enabled, String password) {
+    }
+
+    /**
+     * @param signingKey the key permits are signed with (GREENLANE_PERMIT_SIGNING_KEY): PEM text, or the path of a
+     *                   PEM file, holding an EC P-256 private key, then the public keys of earlier signing keys
+     *                   whose permits checkpoints should still take
+     * @param devKey     without a signing key, sign with a development key the server makes once and keeps in its
+     *                   database; off in the prod profile, where a missing key stops the start
+     */
+    public record Permit(String signingKey, Boolean devKey) {
+
+        public Permit {
+            signingKey = signingKey == null ? "" : signingKey.strip();
+            devKey = devKey == null || devKey;
+        }
     }
 }

@@ -9,7 +9,6 @@ import org.greenlane.IntegrationTest;
 import org.greenlane.TestApplications;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -72,10 +71,6 @@ class ProgressReportTest extends IntegrationTest {
         assertThat(lines.get(0)).isEqualTo("date,park,enterprises,workers,cumulative_enterprises,cumulative_workers");
         assertThat(lines).anyMatch(line -> line.startsWith("2021-06-20,\"*\","))
                 .anyMatch(line -> line.startsWith("2021-06-20,\"Quang Châu\","));
-    }
-
-    private TestRestTemplate anonymous() {
-        return new TestRestTemplate(new RestTemplateBuilder().rootUri(http.getRootUri()));
     }
 
     private static int workersOf(JsonNode progress, String park) {

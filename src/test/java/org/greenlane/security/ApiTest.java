@@ -16,7 +16,6 @@ import org.greenlane.application.ApplicationDocument.Enterprise;
 import org.greenlane.application.ApplicationDocument;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -43,11 +42,6 @@ abstract class ApiTest extends IntegrationTest {
     /** The demo account {@code user} (staff, rule author, admin or an enterprise's tax code) by HTTP Basic. */
     TestRestTemplate as(String user) {
         return http.withBasicAuth(user, PASSWORD);
-    }
-
-    /** No Authorization header at all (the autowired template always sends the demo enterprise's). */
-    TestRestTemplate anonymous() {
-        return new TestRestTemplate(new RestTemplateBuilder().rootUri(http.getRootUri()));
     }
 
     /** A tax code no other test uses: 39 (not Bắc Giang's 24) and eight random digits. */

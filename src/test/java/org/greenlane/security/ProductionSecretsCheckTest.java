@@ -8,12 +8,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.mock.env.MockEnvironment;
 
-/** The prod profile refuses to start on an empty or well-known password, or with the demo accounts on. */
+/**
+ * The prod profile refuses to start on an empty or well-known password, with the demo accounts on, or without the
+ * permits' own signing key.
+ */
 class ProductionSecretsCheckTest {
 
     private static final String ADMIN_PASSWORD = "camunda.bpm.admin-user.password";
     private static final String DATASOURCE_PASSWORD = "spring.datasource.password";
     private static final String DEMO = "greenlane.demo.enabled";
+    private static final String SIGNING_KEY = "greenlane.permit.signing-key";
+    private static final String DEV_KEY = "greenlane.permit.dev-key";
 
     @Test
     void realPasswordsAndNoDemoStart() {
@@ -24,7 +29,8 @@ class ProductionSecretsCheckTest {
     void demoDisabledByOmissionStarts() {
         MockEnvironment withoutDemo = new MockEnvironment()
                 .withProperty(ADMIN_PASSWORD, "c0rrect-Horse-battery")
-                .withProperty(DATASOURCE_PASSWORD, "Xq7-pR2m-Lk9wZ");
+                .withProperty(DATASOURCE_PASSWORD, "Xq7-pR2m-Lk9wZ")
+                .withProperty(SIGNING_KEY, "/run/secrets/permit-signing-key.pem");
 
         assertThatCode(() -> new ProductionSecretsCheck(withoutDemo)).doesNotThrowAnyException();
     }
@@ -70,6 +76,26 @@ class ProductionSecretsCheckTest {
                 .hasMessageNotContaining(ADMIN_PASSWORD).hasMessageNotContaining(DATASOURCE_PASSWORD);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"", "  "})
+    void aMissingPermitSigningKeyIsRefused(String key) {
+        MockEnvironment environment = production().withProperty(SIGNING_KEY, key);
+
+        assertThatThrownBy(() -> new ProductionSecretsCheck(environment))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(SIGNING_KEY).hasMessageContaining("GREENLANE_PERMIT_SIGNING_KEY")
+                .hasMessageNotContaining(ADMIN_PASSWORD).hasMessageNotContaining(DEV_KEY);
+    }
+
+    @Test
+    void aDevelopmentSigningKeyIsRefused() {
+        MockEnvironment environment = production().withProperty(DEV_KEY, "true");
+
+        assertThatThrownBy(() -> new ProductionSecretsCheck(environment))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(DEV_KEY).hasMessageNotContaining("GREENLANE_PERMIT_SIGNING_KEY");
+    }
+
     @Test
     void everyProblemIsNamedAtOnce() {
         MockEnvironment environment = new MockEnvironment().withProperty(ADMIN_PASSWORD, "demo")
@@ -78,14 +104,16 @@ class ProductionSecretsCheckTest {
         assertThatThrownBy(() -> new ProductionSecretsCheck(environment))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining(ADMIN_PASSWORD).hasMessageContaining(DATASOURCE_PASSWORD)
-                .hasMessageContaining(DEMO);
+                .hasMessageContaining(DEMO).hasMessageContaining(SIGNING_KEY);
     }
 
-    /** Long, not well known, demo off: what an operator sets. */
+    /** Long, not well known, demo off, the province's own signing key: what an operator sets. */
     private static MockEnvironment production() {
         return new MockEnvironment()
                 .withProperty(ADMIN_PASSWORD, "c0rrect-Horse-battery")
                 .withProperty(DATASOURCE_PASSWORD, "Xq7-pR2m-Lk9wZ")
-                .withProperty(DEMO, "false");
+                .withProperty(DEMO, "false")
+                .withProperty(SIGNING_KEY, "/run/secrets/permit-signing-key.pem")
+                .withProperty(DEV_KEY, "false");
     }
 }

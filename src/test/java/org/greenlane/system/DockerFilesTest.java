@@ -43,6 +43,7 @@ class DockerFilesTest {
             Map<String, Object> environment = (Map<String, Object>) service.get("environment");
             assertThat(environment.get("SPRING_DATASOURCE_URL")).isEqualTo("jdbc:postgresql://postgres:5432/greenlane");
             assertThat(environment.get("SPRING_PROFILES_ACTIVE")).isEqualTo("postgres,prod");
+            assertThat(environment).containsKey("GREENLANE_PERMIT_SIGNING_KEY");
             assertThat((List<String>) service.get("volumes")).contains("../rules:/app/rules");
         }
         assertThat((Map<String, Object>) services.get("node-b").get("depends_on")).containsKey("node-a");
@@ -58,6 +59,7 @@ class DockerFilesTest {
                 .redirectErrorStream(true);
         check.environment().put("GREENLANE_DB_PASSWORD", "a-database-password");
         check.environment().put("GREENLANE_ADMIN_PASSWORD", "an-admin-password");
+        check.environment().put("GREENLANE_PERMIT_SIGNING_KEY", "-----BEGIN PRIVATE KEY-----");
         Process process = check.start();
         String output = new String(process.getInputStream().readAllBytes());
 

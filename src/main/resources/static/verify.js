@@ -1,0 +1,116 @@
+// A checkpoint scans a permit's or a shuttle pass's QR code: this page sends its token to the server and shows the
+// verdict big enough to read from a car window.
+const TEXT = {
+  vi: {
+    title: 'Kiểm tra giấy phép luồng xanh', enterprise: 'Doanh nghiệp', park: 'Khu công nghiệp', plate: 'Biển số xe',
+    driver: 'Lái xe', seats: 'Số chỗ', plates: 'Xe đưa đón', approvedWorkers: 'Lao động được duyệt',
+    number: 'Số giấy phép', expiresAt: 'Hết hạn', checkedAt: 'Kiểm tra lúc',
+    VALID: 'HỢP LỆ', REPLACED: 'ĐÃ THAY THẾ', EXPIRED: 'HẾT HẠN', SUSPENDED: 'TẠM DỪNG', REVOKED: 'ĐÃ THU HỒI',
+    FORGED: 'GIẢ MẠO', WAITING: 'ĐANG KIỂM TRA…', NO_TOKEN: 'KHÔNG CÓ MÃ', UNCHECKED: 'CHƯA KIỂM TRA ĐƯỢC',
+    why: {
+      VALID: 'Giấy phép đang có hiệu lực.',
+      REPLACED: 'Doanh nghiệp đã được cấp giấy phép mới hơn; giấy này không còn giá trị.',
+      EXPIRED: 'Giấy phép đã hết hạn: doanh nghiệp cần xét nghiệm lại và in giấy phép mới.',
+      SUSPENDED: 'Doanh nghiệp đang bị tạm dừng hoạt động (ca nhiễm hoặc quy định mới).',
+      REVOKED: 'Giấy phép đã bị thu hồi.',
+      FORGED: 'Mã này không do Greenlane cấp, hoặc đã bị sửa.',
+      WAITING: '', NO_TOKEN: 'Hãy quét mã QR trên giấy phép hoặc thẻ xe.',
+      UNCHECKED: 'Không liên lạc được với máy chủ; hãy thử lại.'
+    }
+  },
+  en: {
+    title: 'Green-lane permit check', enterprise: 'Enterprise', park: 'Industrial park', plate: 'Plate',
+    driver: 'Driver', seats: 'Seats', plates: 'Shuttles', approvedWorkers: 'Approved workers',
+    number: 'Permit number', expiresAt: 'Expires', checkedAt: 'Checked at',
+    VALID: 'VALID', REPLACED: 'REPLACED', EXPIRED: 'EXPIRED', SUSPENDED: 'SUSPENDED', REVOKED: 'REVOKED',
+    FORGED: 'FORGED', WAITING: 'CHECKING…', NO_TOKEN: 'NO CODE', UNCHECKED: 'NOT CHECKED',
+    why: {
+      VALID: 'The permit is in force.',
+      REPLACED: 'The enterprise has been issued a newer permit; this one no longer counts.',
+      EXPIRED: 'The permit has expired: the enterprise must re-test its workers and print a new one.',
+      SUSPENDED: 'The enterprise is suspended (an infection case or a new rule).',
+      REVOKED: 'The permit has been revoked.',
+      FORGED: 'Greenlane did not issue this code, or it was altered.',
+      WAITING: '', NO_TOKEN: 'Scan the QR code on the permit or the shuttle pass.',
+      UNCHECKED: 'The server could not be reached; try again.'
+    }
+  }
+};
+const LOCALE = { vi: 'vi-VN', en: 'en-US' };
+// Times as each language writes them (09:00 27/06/2021; Jun 27, 2021, 9:00 AM), in the province's time.
+const TIME_STYLE = {
+  vi: { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false,
+    timeZone: 'Asia/Ho_Chi_Minh' },
+  en: { day: 'numeric', month: 'short', year: 'numeric', hour: 'numeric', minute: '2-digit',
+    timeZone: 'Asia/Ho_Chi_Minh' }
+};
+
+let language = new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'vi';
+const token = new URLSearchParams(location.search).get('t');
+// WAITING until the server answers; then a verdict, or NO_TOKEN / UNCHECKED when there is none.
+let state = token ? 'WAITING' : 'NO_TOKEN';
+let verdict = null;
+
+function t(key) { return TEXT[language][key]; }
+
+function time(iso) { return new Date(iso).toLocaleString(LOCALE[language], TIME_STYLE[language]); }
+
+function number(value) { return value.toLocaleString(LOCALE[language]); }
+
+// Text only, never markup: every field of a permit comes from an applicant.
+function show(id, text) { document.getElementById(id).textContent = text; }
+
+function render() {
+  document.documentElement.lang = language;
+  document.querySelectorAll('[data-i18n]').forEach(element => { element.textContent = t(element.dataset.i18n); });
+  const box = document.getElementById('verdict');
+  box.className = state;
+  box.dataset.result = state;
+  show('result', t(state));
+  show('explanation', t('why')[state]);
+  const permit = verdict && verdict.permit;
+  document.getElementById('details').hidden = !permit;
+  if (!permit) { return; }
+  const pass = permit.kind === 'SHUTTLE_PASS';
+  document.querySelectorAll('.pass').forEach(element => { element.hidden = !pass; });
+  document.querySelectorAll('.permit').forEach(element => { element.hidden = pass; });
+  show('enterprise', permit.enterprise + ' (' + permit.taxCode + ')');
+  show('park', permit.park);
+  show('number', permit.number);
+  show('expires-at', time(permit.expiresAt));
+  show('checked-at', time(verdict.checkedAt));
+  if (pass) {
+    show('plate', permit.plate);
+    show('driver', permit.driver);
+    show('seats', number(permit.seats));
+  } else {
+    show('plates', permit.plates.join(', '));
+    show('approved-workers', number(permit.approvedWorkers));
+  }
+}
+
+async function check() {
+  try {
+    const response = await fetch('/api/permits/verify', {
+      method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({ token })
+    });
+    if (response.status === 400) {
+      // Not even shaped like a token: nothing Greenlane issued.
+      state = 'FORGED';
+    } else if (response.ok) {
+      verdict = await response.json();
+      state = verdict.result;
+    } else {
+      state = 'UNCHECKED';
+    }
+  } catch (unreachable) {
+    state = 'UNCHECKED';
+  }
+  render();
+}
+
+document.getElementById('lang-vi').addEventListener('click', () => { language = 'vi'; render(); });
+document.getElementById('lang-en').addEventListener('click', () => { language = 'en'; render(); });
+render();
+if (token) { check(); }
