@@ -104,8 +104,9 @@ final class SheetHandler extends DefaultHandler {
         String raw = text.toString();
         return switch (type == null ? "n" : type) {
             case "s" -> CellValue.string(strings.getItemAt(Integer.parseInt(raw.strip())).getString());
-            // an inline string escapes characters XML cannot hold (_x000D_) as a shared one does
-            case "inlineStr" -> CellValue.string(new XSSFRichTextString(raw).getString());
+            // an inline string escapes characters XML cannot hold (_x000D_) as a shared one does; POI's decoding
+            // builds an object per cell, so only where there is an escape
+            case "inlineStr" -> CellValue.string(raw.contains("_x") ? new XSSFRichTextString(raw).getString() : raw);
             case "str", "d" -> CellValue.string(raw);
             case "b" -> new CellValue(CellValue.Type.BOOLEAN, raw.strip(), false, false);
             case "e" -> new CellValue(CellValue.Type.ERROR, raw.strip(), false, false);

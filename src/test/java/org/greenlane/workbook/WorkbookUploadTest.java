@@ -89,12 +89,14 @@ class WorkbookUploadTest extends IntegrationTest {
         String key = UUID.randomUUID().toString();
         String fromJson = id(http.postForEntity("/api/applications", jsonWithKey(application, key), String.class));
 
-        // when the filled template of the same application comes with the same key, and without one
+        // when the filled template of the same application comes with the same key, and without one, and as a
+        // program's export
         ResponseEntity<String> replayed = upload(filled(application), key);
         ResponseEntity<String> fresh = upload(filled(application));
+        ResponseEntity<String> exported = upload(TestWorkbooks.exported(application));
 
         // then the key finds the JSON's application, whose stored document is the workbook's byte for byte,
-        // and the new one stores the same document, with the same answer
+        // and the new ones store the same document, with the same answer
         assertThat(replayed.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(replayed.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
         assertThat(id(replayed)).isEqualTo(fromJson);
@@ -102,6 +104,7 @@ class WorkbookUploadTest extends IntegrationTest {
         assertThat(fresh.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("false");
         assertThat(fresh.getHeaders().getLocation()).hasToString("/api/applications/" + fromWorkbook);
         assertThat(applications.document(fromWorkbook)).isEqualTo(applications.document(fromJson))
+                .isEqualTo(applications.document(id(exported)))
                 .isEqualTo(json.convertValue(application, ApplicationDocument.class));
         assertThat(status(fromWorkbook).get("status").asText()).isEqualTo(status(fromJson).get("status").asText());
     }
