@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import org.greenlane.workbook.WorkbookBench;
 
 /**
  * Runs one benchmark, or all of them, and writes their figures to target/benchmarks: {name}.txt per benchmark and
@@ -30,8 +31,10 @@ public final class Benchmarks {
             "replay-password", ReplayBench::runWithPasswords,
             "replay-token", ReplayBench::runWithTokens,
             "reload", ReloadBench::run,
-            "startup", StartupBench::run);
-    private static final List<String> ORDER = List.of("screening", "intake", "replay", "reload", "startup");
+            "startup", StartupBench::run,
+            "workbook", WorkbookBench::run);
+    private static final List<String> ORDER = List.of("screening", "intake", "replay", "reload", "startup",
+            "workbook");
 
     public static void main(String[] args) throws Exception {
         String which = args.length == 0 ? "all" : args[0];
