@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import org.greenlane.workbook.WorkbookBench;
 
 /**
  * Runs one benchmark, or all of them, and writes their figures to target/benchmarks: {name}.txt per benchmark and
@@ -22,19 +23,20 @@ public final class Benchmarks {
         List<String> run() throws Exception;
     }
 
-    private static final Map<String, Benchmark> ALL = Map.of(
-            "screening", ScreeningBench::run,
-            "intake", IntakeBench::run,
-            "intake-postgres", IntakeBench::runOnPostgres,
-            "replay", ReplayBench::run,
-            "replay-password", ReplayBench::runWithPasswords,
-            "replay-token", ReplayBench::runWithTokens,
-            "reload", ReloadBench::run,
-            "startup", StartupBench::run,
-            "impact", ImpactBench::run,
-            "verify", VerifyBench::run);
+    private static final Map<String, Benchmark> ALL = Map.ofEntries(
+            Map.entry("screening", ScreeningBench::run),
+            Map.entry("intake", IntakeBench::run),
+            Map.entry("intake-postgres", IntakeBench::runOnPostgres),
+            Map.entry("replay", ReplayBench::run),
+            Map.entry("replay-password", ReplayBench::runWithPasswords),
+            Map.entry("replay-token", ReplayBench::runWithTokens),
+            Map.entry("reload", ReloadBench::run),
+            Map.entry("startup", StartupBench::run),
+            Map.entry("impact", ImpactBench::run),
+            Map.entry("verify", VerifyBench::run),
+            Map.entry("workbook", WorkbookBench::run));
     private static final List<String> ORDER = List.of("screening", "intake", "replay", "reload", "startup", "impact",
-            "verify");
+            "verify", "workbook");
 
     public static void main(String[] args) throws Exception {
         String which = args.length == 0 ? "all" : args[0];

@@ -87,6 +87,9 @@ class SecurityConfiguration {
                         .requestMatchers("/api/rules/**").hasAuthority(Authorities.RULE_AUTHOR)
                         .requestMatchers("/api/escalations/**")
                         .hasAnyAuthority(Authorities.group("steering"), Authorities.ADMIN)
+                        // the blank template holds no data, and a province portal may offer it to enterprises
+                        // before their accounts exist; it is made once, so an anonymous download costs nothing
+                        .requestMatchers(HttpMethod.GET, "/api/applications/template.xlsx").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/applications").hasAuthority(Authorities.ENTERPRISE)
                         .requestMatchers(HttpMethod.POST, "/api/applications/*/incidents", "/api/applications/*/tests")
                         .hasAnyAuthority(Authorities.ENTERPRISE, Authorities.group("health"))
