@@ -168,15 +168,16 @@ public class ApplicationStore {
     public record WithDocument(StoredApplication application, ApplicationDocument document) {
     }
 
-    /**
-     * The next live applications after {@code afterId} in id order, with their documents: a caller reads them all a
-     * page at a time, whatever their number, and never holds more than a page of documents.
-     */
-    public List<WithDocument> livePage(String afterId, int size) {
-        List<String> live = ApplicationStatus.LIVE.stream().map(Enum::name).toList();
-        return jdbc.sql("select " + COLUMNS + ", document from application where status in (:live) and id > :after "
-                        + "order by id limit :size")
-                .param("live", live).param("after", afterId).param("size", size)
+    /** The live applications' ids in id order: a caller then reads their documents a few at a time. */
+    public List<String> liveIds() {
+        return jdbc.sql("select id from application where status in (:live) order by id")
+                .param("live", ApplicationStatus.LIVE.stream().map(Enum::name).toList()).query(String.class).list();
+    }
+
+    /** These applications with their documents, by their ids (the unknown left out). */
+    public List<WithDocument> withDocuments(List<String> ids) {
+        return jdbc.sql("select " + COLUMNS + ", document from application where id in (:ids) order by id")
+                .param("ids", ids)
                 .query((rs, n) -> new WithDocument(row(rs, n), read(rs.getString("document"), rs.getString("id"))))
                 .list();
     }

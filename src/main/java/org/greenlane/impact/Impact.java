@@ -51,11 +51,10 @@ class Impact {
     ImpactReport of(ScreeningRules compared) {
         ScreeningRules active = rules.get();
         List<ImpactReport.Application> impacts = new ArrayList<>();
-        String after = "";
-        List<WithDocument> page;
-        while (!(page = applications.livePage(after, PAGE)).isEmpty()) {
-            impacts.addAll(page.parallelStream().map(live -> impactOf(live, active, compared)).toList());
-            after = page.get(page.size() - 1).application().id();
+        List<String> live = applications.liveIds();
+        for (int from = 0; from < live.size(); from += PAGE) {
+            List<WithDocument> page = applications.withDocuments(live.subList(from, Math.min(from + PAGE, live.size())));
+            impacts.addAll(page.parallelStream().map(each -> impactOf(each, active, compared)).toList());
         }
         Map<String, String> parkNames = new LinkedHashMap<>();
         Map<String, ImpactReport.Totals> parks = new LinkedHashMap<>();

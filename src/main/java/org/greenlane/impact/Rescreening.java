@@ -2,7 +2,9 @@ package org.greenlane.impact;
 
 import jakarta.annotation.PreDestroy;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -46,7 +48,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class Rescreening {
 
     private static final Logger log = LoggerFactory.getLogger(Rescreening.class);
-    private static final int PAGE = 64;
     private static final int THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
     private final ApplicationStore applications;
@@ -98,35 +99,43 @@ class Rescreening {
         workers.shutdownNow();
     }
 
-    /** Re-screens page after page until none is left behind the active version; a failure waits for the next pass. */
+    /**
+     * Re-screens every live application behind the active version, then asks again for those that arrived or changed
+     * meanwhile; one that failed waits for the next pass.
+     */
     void catchUp() {
-        String after = "";
+        Set<String> failed = new HashSet<>();
         List<String> pending;
-        while (!(pending = screenings.liveNotScreenedUnder(rules.get().version(), after, PAGE)).isEmpty()) {
+        while (!(pending = behind(failed)).isEmpty()) {
             List<Future<?>> done = new ArrayList<>();
             for (String id : pending) {
                 done.add(workers.submit(() -> rescreen(id)));
             }
-            for (Future<?> each : done) {
+            for (int i = 0; i < done.size(); i++) {
                 try {
-                    each.get();
+                    done.get(i).get();
                 } catch (ExecutionException e) {
-                    log.warn("Re-screening an application failed; the next pass tries it again", e.getCause());
+                    failed.add(pending.get(i));
+                    log.warn("Re-screening application {} failed; the next pass tries it again", pending.get(i),
+                            e.getCause());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;
                 }
             }
-            after = pending.get(pending.size() - 1);
         }
+    }
+
+    private List<String> behind(Set<String> failed) {
+        return screenings.liveNotScreenedUnder(rules.get().version()).stream().filter(id -> !failed.contains(id))
+                .toList();
     }
 
     private void rescreen(String id) {
         transaction.executeWithoutResult(status -> {
             StoredApplication stored = applications.lock(id);
             ScreeningRules active = rules.get();
-            boolean current = screenings.latest(id).map(latest -> latest.ruleSetVersion().equals(active.version()))
-                    .orElse(false);
+            boolean current = screenings.latestVersion(id).map(active.version()::equals).orElse(false);
             if (current || !ApplicationStatus.LIVE.contains(stored.status())) {
                 return;
             }

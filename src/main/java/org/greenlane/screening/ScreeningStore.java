@@ -38,15 +38,17 @@ public class ScreeningStore {
                 .param(applicationId).query(String.class).optional().map(this::read);
     }
 
-    /**
-     * The next live applications after {@code afterId}, in id order, whose latest screening was not made under this
-     * rule set version: what re-screening has yet to do.
-     */
-    public List<String> liveNotScreenedUnder(String version, String afterId, int size) {
-        return jdbc.sql("select a.id from application a where a.status in (:live) and a.id > :after and "
-                        + "coalesce((" + LATEST_VERSION + "), '') <> :version order by a.id limit :size")
-                .param("live", live()).param("after", afterId).param("version", version).param("size", size)
-                .query(String.class).list();
+    /** The live applications whose latest screening is not under this version, in id order. */
+    public List<String> liveNotScreenedUnder(String version) {
+        return jdbc.sql("select a.id from application a where a.status in (:live) and "
+                        + "coalesce((" + LATEST_VERSION + "), '') <> :version order by a.id")
+                .param("live", live()).param("version", version).query(String.class).list();
+    }
+
+    /** The rule set version of the application's latest screening, without reading the screening. */
+    public Optional<String> latestVersion(String applicationId) {
+        return jdbc.sql("select rule_set_version from screening where application_id = ? order by id desc limit 1")
+                .param(applicationId).query(String.class).optional();
     }
 
     /** How many live applications there are, and how many of them were last screened under this version. */
