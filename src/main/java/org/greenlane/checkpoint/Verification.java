@@ -10,8 +10,9 @@ import org.greenlane.permit.Permits;
 import org.springframework.stereotype.Component;
 
 /**
- * A token checked as a checkpoint needs it: its signature and expiry, and the permit's state now, so a suspended or
- * revoked permit fails at once however recently it was issued.
+ * A token checked as a checkpoint needs it: issued here or not, its expiry, and the permit's state now, so a suspended
+ * or revoked permit fails at once however recently it was issued. Online, the issued tokens' digests decide what is
+ * authentic (a lookup; a signature check costs more); the signature serves a checkpoint offline.
  */
 @Component
 class Verification {
@@ -26,26 +27,27 @@ class Verification {
         this.clock = clock;
     }
 
+    /** Only a token issued here is authentic; its claims are then those it was signed with. */
     Verdict verify(String token) {
         Instant now = clock.instant();
-        Optional<PermitClaims> claims = tokens.read(token);
+        Optional<Permits.Standing> standing = permits.standing(token);
+        Optional<PermitClaims> claims = standing.flatMap(issued -> tokens.stated(token));
         if (claims.isEmpty()) {
             return new Verdict(Verdict.Result.FORGED, now, null);
         }
-        return new Verdict(result(claims.get(), permits.standing(claims.get().number()), now), now, claims.get());
+        return new Verdict(result(claims.get(), standing.get(), now), now, claims.get());
     }
 
-    private static Verdict.Result result(PermitClaims claims, Optional<Permits.Standing> standing, Instant now) {
-        ApplicationStatus status = standing.map(Permits.Standing::status).orElse(ApplicationStatus.REVOKED);
-        if (status == ApplicationStatus.SUSPENDED) {
+    private static Verdict.Result result(PermitClaims claims, Permits.Standing standing, Instant now) {
+        if (standing.status() == ApplicationStatus.SUSPENDED) {
             return Verdict.Result.SUSPENDED;
         }
-        if (status != ApplicationStatus.APPROVED) {
+        if (standing.status() != ApplicationStatus.APPROVED) {
             return Verdict.Result.REVOKED;
         }
         if (!now.isBefore(claims.expiresAt())) {
             return Verdict.Result.EXPIRED;
         }
-        return claims.serial() == standing.get().serial() ? Verdict.Result.VALID : Verdict.Result.REPLACED;
+        return standing.serial() == standing.latestSerial() ? Verdict.Result.VALID : Verdict.Result.REPLACED;
     }
 }

@@ -3,6 +3,7 @@ package org.greenlane.permit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -10,7 +11,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.greenlane.application.ApplicationStatus;
+import org.greenlane.system.Checksum;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -49,7 +52,7 @@ public class Permits {
                 .update();
     }
 
-    /** Keeps a new issue's tokens; those of earlier issues are replaced from now on. */
+    /** Keeps a new issue's tokens, and their digests beside earlier issues': those are replaced from now on. */
     void saveIssue(String applicationId, int serial, Instant validFrom, Instant validUntil, String ruleSetVersion,
                    String token, List<ShuttlePass> passes) {
         jdbc.sql("update permit set serial = ?, valid_from = ?, valid_until = ?, rule_set_version = ?, token = ?, "
@@ -57,6 +60,10 @@ public class Permits {
                 .params(serial, Timestamp.from(validFrom), Timestamp.from(validUntil), ruleSetVersion, token,
                         write(passes), applicationId)
                 .update();
+        Stream.concat(Stream.of(token), passes.stream().map(ShuttlePass::token)).forEach(issued -> jdbc.sql(
+                        "insert into permit_token (digest, permit_id, serial) "
+                                + "select ?, id, ? from permit where application_id = ?")
+                .params(digest(issued), serial, applicationId).update());
     }
 
     public Optional<Permit> of(String applicationId) {
@@ -64,12 +71,16 @@ public class Permits {
                 .query(this::row).optional();
     }
 
-    /** What a checkpoint asks of a permit number: its latest issue, and its application's status. */
-    public Optional<Standing> standing(String number) {
-        return jdbc.sql("select p.serial, a.status from permit p join application a on a.id = p.application_id "
-                        + "where p.number = ?").param(number)
-                .query((rs, n) -> new Standing(rs.getInt(1), ApplicationStatus.valueOf(rs.getString(2))))
+    /** What a checkpoint asks of a token: empty unless it was issued here; else its issue and its permit's now. */
+    public Optional<Standing> standing(String token) {
+        return jdbc.sql("select t.serial, p.serial, a.status from permit_token t join permit p on p.id = t.permit_id "
+                        + "join application a on a.id = p.application_id where t.digest = ?").param(digest(token))
+                .query((rs, n) -> new Standing(rs.getInt(1), rs.getInt(2), ApplicationStatus.valueOf(rs.getString(3))))
                 .optional();
+    }
+
+    private static String digest(String token) {
+        return Checksum.sha256(token.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Permits issued before they were tokens: their first issue is still to be made. */
@@ -119,6 +130,7 @@ public class Permits {
     public record ShuttlePass(String shuttleId, String plate, String driver, int seats, String token) {
     }
 
-    public record Standing(int serial, ApplicationStatus status) {
+    /** @param serial the token's issue; @param latestSerial the permit's latest issue */
+    public record Standing(int serial, int latestSerial, ApplicationStatus status) {
     }
 }
