@@ -8,6 +8,8 @@ import static org.greenlane.screening.TestChanges.workers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.greenlane.TestApplications;
 import org.greenlane.application.ApplicationDocument;
 import org.greenlane.application.ApplicationDocument.TestResult;
@@ -93,6 +95,22 @@ class ImpactTest extends ImpactContext {
         decide(alsoApproved, "steering", "REVOKE", "Khu công nghiệp đóng cửa");
         awaitStatus(approved, "APPROVED");
         awaitStatus(alsoApproved, "REVOKED");
+        JsonNode audit = http.withBasicAuth(ADMIN, PASSWORD).getForObject("/api/audit?size=500", JsonNode.class);
+        assertThat(entries(audit, alsoApproved)).contains("system RESCREENED", "system STATUS SUSPENDED",
+                "steering1 RULE_BLOCKER_REVOKE", "system STATUS REVOKED");
+    }
+
+    /** The audit's entries about one application, as "actor action" with the status for STATUS. */
+    private static List<String> entries(JsonNode audit, String id) {
+        List<String> entries = new ArrayList<>();
+        audit.forEach(entry -> {
+            if (entry.get("subject").asText().equals(id)) {
+                String action = entry.get("action").asText();
+                entries.add(entry.get("actor").asText() + " " + action
+                        + (action.equals("STATUS") ? " " + entry.get("detail").asText() : ""));
+            }
+        });
+        return entries;
     }
 
     @Test
