@@ -1,13 +1,15 @@
 // The in-page login of the pages that act as a user (/rules/impact, /enterprise): the credentials stay in this tab's
-// memory, no cookie and no storage, and go as a Basic header on the page's own calls only. The page has the form
-// #login (#user, #password, #login-error), and #who and #log-out for who is logged in.
+// memory, no cookie and no storage, and go as a Basic header on the page's own calls only. It fills the page's empty
+// form #login (#user, #password, #log-in, #login-error) and #session (#who, #log-out).
 const TEXT = {
   vi: {
+    user: 'Tên đăng nhập', password: 'Mật khẩu', logIn: 'Đăng nhập', loggedInAs: 'Đã đăng nhập:', logOut: 'Đăng xuất',
     wrongPassword: 'Sai tên đăng nhập hoặc mật khẩu.',
     wait: seconds => `Đăng nhập sai quá nhiều lần: hãy chờ ${seconds} giây rồi thử lại.`,
     failed: status => `Máy chủ từ chối (${status}).`, unreachable: 'Không kết nối được máy chủ.'
   },
   en: {
+    user: 'User', password: 'Password', logIn: 'Log in', loggedInAs: 'Logged in as', logOut: 'Log out',
     wrongPassword: 'Wrong user or password.',
     wait: seconds => `Too many wrong passwords: wait ${seconds} s, then try again.`,
     failed: status => `The server refused (${status}).`, unreachable: 'The server cannot be reached.'
@@ -33,6 +35,19 @@ export class Refusal {
   }
 }
 
+// The login's own words are marked data-login, to be set in the page's language.
+function element(tag, word, attributes = {}) {
+  const made = Object.assign(document.createElement(tag), attributes);
+  if (word) { made.dataset.login = word; }
+  return made;
+}
+
+function labelled(word, input) {
+  const label = document.createElement('label');
+  label.append(element('span', word), ' ', input);
+  return label;
+}
+
 // UTF-8, as the server reads Basic credentials: btoa alone refuses a password with Vietnamese letters.
 function basic(user, password) {
   const bytes = new TextEncoder().encode(user + ':' + password);
@@ -43,7 +58,7 @@ export class Login {
   #credentials = null;
 
   /**
-   * @param words   the page's words over the login's own, by language; forbidden, what a 403 means there, at least
+   * @param words   the page's words over the login's own, by language: forbidden, what a 403 means there, at least
    * @param start   the page's first calls as the user, made once the form is sent: a wrong password counts once
    * @param forget  drops what the page holds of the user
    * @param changed draws the page again
@@ -57,11 +72,21 @@ export class Login {
     this.user = null;
     // the refusal that ended the last login, shown under the form
     this.message = null;
-    document.getElementById('login').addEventListener('submit', event => this.#logIn(event));
-    document.getElementById('log-out').addEventListener('click', () => {
+    const form = document.getElementById('login');
+    form.autocomplete = 'off';
+    form.replaceChildren(labelled('user', element('input', '', { id: 'user', required: true })),
+      labelled('password', element('input', '', { id: 'password', type: 'password', required: true })),
+      element('button', 'logIn', { id: 'log-in', type: 'submit' }),
+      element('p', '', { id: 'login-error', className: 'error' }));
+    document.getElementById('login-error').setAttribute('role', 'alert');
+    form.addEventListener('submit', event => this.#logIn(event));
+    const logOut = element('button', 'logOut', { id: 'log-out', type: 'button' });
+    logOut.addEventListener('click', () => {
       this.logOut();
       this.changed();
     });
+    document.getElementById('session').replaceChildren(element('span', 'loggedInAs'), ' ',
+      element('strong', '', { id: 'who' }), ' ', logOut);
   }
 
   async #logIn(event) {
@@ -117,6 +142,8 @@ export class Login {
   }
 
   render(language) {
+    const words = this.words[language];
+    document.querySelectorAll('[data-login]').forEach(node => { node.textContent = words[node.dataset.login]; });
     document.getElementById('login').hidden = this.user !== null;
     document.getElementById('login-error').textContent = this.message ? this.message.text(language) : '';
     document.getElementById('who').textContent = this.user || '';

@@ -2,13 +2,13 @@
 // live application (POST /api/rules/impact). The page holds no data; the API decides who may see it.
 import { number as formatNumber, time } from '/formats.js';
 import { Login } from '/login.js';
+import { cell, fill, row } from '/tables.js';
 
 const TEXT = {
   vi: {
     title: 'Ảnh hưởng của một thay đổi quy tắc',
     intro: 'Xem trước điều mà bản nháp quy tắc, hoặc một phiên bản trước, sẽ gây ra cho mọi hồ sơ đang hiệu lực so '
       + 'với bộ quy tắc đang áp dụng. Không có gì bị thay đổi.',
-    user: 'Tên đăng nhập', password: 'Mật khẩu', logIn: 'Đăng nhập', loggedInAs: 'Đã đăng nhập:', logOut: 'Đăng xuất',
     draftFiles: 'Tệp quy tắc nháp', earlierVersion: 'Phiên bản trước', preview: 'Xem ảnh hưởng',
     busy: 'Đang sàng lọc mọi hồ sơ…', csvApplications: 'Tải CSV theo hồ sơ', csvWorkers: 'Tải CSV theo người lao động',
     province: 'Toàn tỉnh', eligible: 'lao động đủ điều kiện, trước → sau', losing: 'lao động mất điều kiện',
@@ -39,7 +39,6 @@ const TEXT = {
     title: 'A rule change\'s impact',
     intro: 'See what a draft, or an earlier version, would do to every live application compared with the active '
       + 'rule set. Nothing is changed.',
-    user: 'User', password: 'Password', logIn: 'Log in', loggedInAs: 'Logged in as', logOut: 'Log out',
     draftFiles: 'Draft rule files', earlierVersion: 'Earlier version', preview: 'Show the impact',
     busy: 'Screening every live application…', csvApplications: 'Download CSV per application',
     csvWorkers: 'Download CSV per worker', province: 'Province', eligible: 'eligible workers, before → after',
@@ -180,27 +179,6 @@ async function download(level) {
   }
 }
 
-// Text only, never markup: enterprise and park names come from applicants.
-function cell(text, className = '') {
-  const td = document.createElement('td');
-  td.textContent = text;
-  td.className = className;
-  return td;
-}
-
-function row(...cells) {
-  const tr = document.createElement('tr');
-  tr.append(...cells);
-  return tr;
-}
-
-function rowsOrNone(rows, columns) {
-  if (rows.length) { return rows; }
-  const none = cell(t('none'));
-  none.colSpan = columns;
-  return [row(none)];
-}
-
 // The API sorts suspensions, new blockers and moving workers first; a finding alone changes an application too.
 function affected(application) {
   return application.losing.length + application.gaining.length + application.findingsAdded.length
@@ -254,8 +232,7 @@ function renderReport() {
   const changed = report.applications.filter(affected);
   document.getElementById('applications-note').textContent = t('shown')(number(Math.min(SHOWN, changed.length)),
     number(changed.length), number(report.applications.length));
-  document.querySelector('#applications tbody').replaceChildren(...rowsOrNone(changed.slice(0, SHOWN)
-    .map(applicationRow), 7));
+  fill(document.getElementById('applications'), changed.slice(0, SHOWN).map(applicationRow), t('none'));
   renderDetail(report.applications.find(application => application.id === selected));
 }
 
@@ -289,13 +266,10 @@ function renderDetail(application) {
   const findingRow = finding => row(cell(finding.code), cell(t('severities')[finding.severity], 'text'),
     cell(t('groups')[finding.group], 'text'), cell(finding.subject || '', 'text'),
     cell(language === 'vi' ? finding.messageVi : finding.messageEn, 'text'));
-  document.querySelector('#workers-losing tbody').replaceChildren(...rowsOrNone(application.losing.map(workerRow), 4));
-  document.querySelector('#workers-gaining tbody').replaceChildren(...rowsOrNone(application.gaining.map(workerRow),
-    4));
-  document.querySelector('#findings-added tbody').replaceChildren(...rowsOrNone(
-    application.findingsAdded.map(findingRow), 5));
-  document.querySelector('#findings-removed tbody').replaceChildren(...rowsOrNone(
-    application.findingsRemoved.map(findingRow), 5));
+  fill(document.getElementById('workers-losing'), application.losing.map(workerRow), t('none'));
+  fill(document.getElementById('workers-gaining'), application.gaining.map(workerRow), t('none'));
+  fill(document.getElementById('findings-added'), application.findingsAdded.map(findingRow), t('none'));
+  fill(document.getElementById('findings-removed'), application.findingsRemoved.map(findingRow), t('none'));
 }
 
 document.getElementById('lang-vi').addEventListener('click', () => { language = 'vi'; render(); });
