@@ -1,4 +1,5 @@
 // The province's progress: approved workers per day and in total against the targets, by park.
+import { cell, row } from '/tables.js';
 const TEXT = {
   vi: {
     title: 'Tiến độ đưa lao động trở lại làm việc — Bắc Giang', csv: 'Tải CSV', enterprises: 'doanh nghiệp được duyệt',
@@ -38,20 +39,6 @@ function dayNumber(isoDate) { return Date.parse(isoDate) / DAY; }
 function dayText(day) { return new Date(day * DAY).toLocaleDateString(LOCALE[language], DATE_STYLE[language]); }
 
 function description(target) { return language === 'vi' ? target.descriptionVi : target.descriptionEn; }
-
-// Text only, never markup: park names come from applicants, and the page shares its origin with Tasklist.
-function cell(text, className = '') {
-  const td = document.createElement('td');
-  td.textContent = text;
-  td.className = className;
-  return td;
-}
-
-function row(...cells) {
-  const tr = document.createElement('tr');
-  tr.append(...cells);
-  return tr;
-}
 
 function render() {
   document.documentElement.lang = language;

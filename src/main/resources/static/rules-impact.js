@@ -1,11 +1,14 @@
 // A rule change's consequences for rule authors: a draft or an earlier version against the active set, over every
 // live application (POST /api/rules/impact). The page holds no data; the API decides who may see it.
+import { number as formatNumber, time } from '/formats.js';
+import { Login } from '/login.js';
+import { cell, fill, row } from '/tables.js';
+
 const TEXT = {
   vi: {
     title: 'Ảnh hưởng của một thay đổi quy tắc',
     intro: 'Xem trước điều mà bản nháp quy tắc, hoặc một phiên bản trước, sẽ gây ra cho mọi hồ sơ đang hiệu lực so '
       + 'với bộ quy tắc đang áp dụng. Không có gì bị thay đổi.',
-    user: 'Tên đăng nhập', password: 'Mật khẩu', logIn: 'Đăng nhập', loggedInAs: 'Đã đăng nhập:', logOut: 'Đăng xuất',
     draftFiles: 'Tệp quy tắc nháp', earlierVersion: 'Phiên bản trước', preview: 'Xem ảnh hưởng',
     busy: 'Đang sàng lọc mọi hồ sơ…', csvApplications: 'Tải CSV theo hồ sơ', csvWorkers: 'Tải CSV theo người lao động',
     province: 'Toàn tỉnh', eligible: 'lao động đủ điều kiện, trước → sau', losing: 'lao động mất điều kiện',
@@ -26,10 +29,6 @@ const TEXT = {
       + '(giờ Việt Nam).',
     shown: (shown, affected, all) => `${shown} trong ${affected} hồ sơ bị ảnh hưởng, trên ${all} hồ sơ đang hiệu lực. `
       + 'Bấm tên doanh nghiệp để xem chi tiết; tệp CSV có mọi hồ sơ.',
-    wrongPassword: 'Sai tên đăng nhập hoặc mật khẩu.',
-    forbidden: 'Tài khoản này không được làm việc này: chỉ người soạn quy tắc được xem ảnh hưởng.',
-    wait: seconds => `Đăng nhập sai quá nhiều lần: hãy chờ ${seconds} giây rồi thử lại.`,
-    failed: status => `Máy chủ từ chối (${status}).`, unreachable: 'Không kết nối được máy chủ.',
     chooseFiles: 'Hãy chọn ít nhất một tệp quy tắc.', chooseVersion: 'Chưa có phiên bản trước nào để so sánh.',
     statuses: { UNDER_REVIEW: 'Đang thẩm định', AWAITING_DECISION: 'Chờ Ban chỉ đạo quyết định',
       NEEDS_CORRECTION: 'Cần bổ sung', APPROVED: 'Đã cấp phép', SUSPENDED: 'Tạm dừng' },
@@ -40,7 +39,6 @@ const TEXT = {
     title: 'A rule change\'s impact',
     intro: 'See what a draft, or an earlier version, would do to every live application compared with the active '
       + 'rule set. Nothing is changed.',
-    user: 'User', password: 'Password', logIn: 'Log in', loggedInAs: 'Logged in as', logOut: 'Log out',
     draftFiles: 'Draft rule files', earlierVersion: 'Earlier version', preview: 'Show the impact',
     busy: 'Screening every live application…', csvApplications: 'Download CSV per application',
     csvWorkers: 'Download CSV per worker', province: 'Province', eligible: 'eligible workers, before → after',
@@ -61,10 +59,6 @@ const TEXT = {
       + '(Vietnam time).',
     shown: (shown, affected, all) => `${shown} of ${affected} affected applications, of ${all} live ones. Click an `
       + 'enterprise for the detail; the CSV lists every application.',
-    wrongPassword: 'Wrong user or password.',
-    forbidden: 'This account may not do this: only rule authors see a change\'s impact.',
-    wait: seconds => `Too many wrong passwords: wait ${seconds} s, then try again.`,
-    failed: status => `The server refused (${status}).`, unreachable: 'The server cannot be reached.',
     chooseFiles: 'Choose at least one rule file.', chooseVersion: 'There is no earlier version to compare.',
     statuses: { UNDER_REVIEW: 'Under review', AWAITING_DECISION: 'Awaiting the committee\'s decision',
       NEEDS_CORRECTION: 'Needs correction', APPROVED: 'Approved', SUSPENDED: 'Suspended' },
@@ -73,118 +67,53 @@ const TEXT = {
   }
 };
 
-const LOCALE = { vi: 'vi-VN', en: 'en-US' };
-// Times as each language writes them (09:00 20/06/2021, Jun 20, 2021, 9:00 AM), in the province's time.
-const TIME_STYLE = {
-  vi: { hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', year: 'numeric',
-    timeZone: 'Asia/Ho_Chi_Minh' },
-  en: { hour: 'numeric', minute: '2-digit', day: 'numeric', month: 'short', year: 'numeric',
-    timeZone: 'Asia/Ho_Chi_Minh' }
-};
 // Rows in the applications table: a province-wide change can touch thousands; the CSV has them all.
 const SHOWN = 200;
 
 let language = new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'vi';
-// The Authorization header, in this tab's memory only: no cookie, nothing in storage.
-let credentials = null;
-let who = null;
 let versions = [];
 let activeVersion = null;
 let compared = null;
 let report = null;
 let selected = null;
 let busy = false;
-// What the login form and the page say, in the page's language: a Refusal, or any object with text().
-let loginMessage = null;
+// What the page says, in the page's language: a Refusal, or any object with text().
 let pageMessage = null;
 
 function t(key) { return TEXT[language][key]; }
 
-function number(value) { return value.toLocaleString(LOCALE[language]); }
+function number(value) { return formatNumber(value, language); }
 
-function dateTime(iso) { return new Date(iso).toLocaleString(LOCALE[language], TIME_STYLE[language]); }
+function dateTime(iso) { return time(iso, language); }
 
 // The API leaves out a figure that has none, such as the approved workers of an application without a permit.
 function figure(value) { return value === undefined ? '—' : number(value); }
 
 function beforeAfter(before, after) { return figure(before) + ' → ' + figure(after); }
 
-/** What the server answered instead of the data: its status, its problem (RFC 7807) and any Retry-After. */
-class Refusal {
-  constructor(status, problem, retryAfter) {
-    this.status = status;
-    this.problem = problem;
-    this.retryAfter = retryAfter;
-  }
-
-  text() {
-    const lead = { 0: () => t('unreachable'), 401: () => t('wrongPassword'), 403: () => t('forbidden'),
-      429: () => t('wait')(this.retryAfter) }[this.status] || (() => t('failed')(this.status));
-    const server = [this.problem.title, this.problem.detail].filter(Boolean).join(': ');
-    return [lead(), server].filter(Boolean).join(' — ');
-  }
-}
-
-// UTF-8, as the server reads Basic credentials: btoa alone refuses a password with Vietnamese letters.
-function basic(user, password) {
-  const bytes = new TextEncoder().encode(user + ':' + password);
-  return 'Basic ' + btoa(String.fromCharCode(...bytes));
-}
-
-// credentials 'omit': the page's own header only, no cookie, and no browser login dialog on a 401.
-async function call(path, { method = 'GET', body = null, accept = 'application/json' } = {}) {
-  let response;
-  try {
-    response = await fetch(path, { method, body, credentials: 'omit', cache: 'no-store',
-      headers: { Authorization: credentials, Accept: accept + ', application/problem+json' } });
-  } catch (unreachable) {
-    throw new Refusal(0, {}, null);
-  }
-  if (!response.ok) {
-    const json = (response.headers.get('Content-Type') || '').includes('json');
-    throw new Refusal(response.status, json ? await response.json() : {}, response.headers.get('Retry-After'));
-  }
-  return response;
-}
+const login = new Login({
+  words: {
+    vi: { forbidden: 'Tài khoản này không được làm việc này: chỉ người soạn quy tắc được xem ảnh hưởng.' },
+    en: { forbidden: 'This account may not do this: only rule authors see a change\'s impact.' }
+  },
+  start: async () => {
+    // one call first: a wrong password then counts once against the login throttle
+    versions = await (await login.call('/api/rules/versions')).json();
+    activeVersion = (await (await login.call('/api/rules')).json()).version;
+  },
+  forget: () => {
+    versions = [];
+    activeVersion = null;
+    compared = null;
+    report = null;
+    selected = null;
+    pageMessage = null;
+  },
+  changed: () => render()
+});
 
 function refused(refusal) {
-  if (!(refusal instanceof Refusal)) { throw refusal; }
-  if (who === null || refusal.status === 401 || refusal.status === 429) {
-    logOut();
-    loginMessage = refusal;
-  } else {
-    pageMessage = refusal;
-  }
-}
-
-async function logIn(event) {
-  event.preventDefault();
-  const password = document.getElementById('password');
-  const user = document.getElementById('user').value.trim();
-  credentials = basic(user, password.value);
-  password.value = '';
-  loginMessage = null;
-  render();
-  try {
-    // one call first: a wrong password then counts once against the login throttle
-    versions = await (await call('/api/rules/versions')).json();
-    activeVersion = (await (await call('/api/rules')).json()).version;
-    who = user;
-  } catch (refusal) {
-    refused(refusal);
-  }
-  render();
-}
-
-function logOut() {
-  credentials = null;
-  who = null;
-  versions = [];
-  activeVersion = null;
-  compared = null;
-  report = null;
-  selected = null;
-  pageMessage = null;
+  if (!login.refused(refusal)) { pageMessage = refusal; }
 }
 
 /** What to compare with the active set, as chosen: the files kept as they were picked, or a version. */
@@ -221,7 +150,7 @@ async function showImpact(event) {
   busy = true;
   render();
   try {
-    report = await (await call(impactUrl(what), { method: 'POST', body: body(what) })).json();
+    report = await (await login.call(impactUrl(what), { method: 'POST', body: body(what) })).json();
     compared = what;
     selected = null;
     pageMessage = null;
@@ -236,7 +165,7 @@ async function showImpact(event) {
 // The API's CSV for what the page shows, saved as a file; the same screening, run again now.
 async function download(level) {
   try {
-    const response = await call(impactUrl(compared, level), { method: 'POST', body: body(compared),
+    const response = await login.call(impactUrl(compared, level), { method: 'POST', body: body(compared),
       accept: 'text/csv' });
     const link = document.createElement('a');
     link.href = URL.createObjectURL(await response.blob());
@@ -250,27 +179,6 @@ async function download(level) {
   }
 }
 
-// Text only, never markup: enterprise and park names come from applicants.
-function cell(text, className = '') {
-  const td = document.createElement('td');
-  td.textContent = text;
-  td.className = className;
-  return td;
-}
-
-function row(...cells) {
-  const tr = document.createElement('tr');
-  tr.append(...cells);
-  return tr;
-}
-
-function rowsOrNone(rows, columns) {
-  if (rows.length) { return rows; }
-  const none = cell(t('none'));
-  none.colSpan = columns;
-  return [row(none)];
-}
-
 // The API sorts suspensions, new blockers and moving workers first; a finding alone changes an application too.
 function affected(application) {
   return application.losing.length + application.gaining.length + application.findingsAdded.length
@@ -280,11 +188,9 @@ function affected(application) {
 function render() {
   document.documentElement.lang = language;
   document.querySelectorAll('[data-i18n]').forEach(element => { element.textContent = t(element.dataset.i18n); });
-  document.getElementById('login').hidden = who !== null;
-  document.getElementById('login-error').textContent = loginMessage ? loginMessage.text() : '';
-  document.getElementById('compare').hidden = who === null;
-  document.getElementById('who').textContent = who || '';
-  document.getElementById('error').textContent = pageMessage ? pageMessage.text() : '';
+  login.render(language);
+  document.getElementById('compare').hidden = login.user === null;
+  document.getElementById('error').textContent = pageMessage ? pageMessage.text(language) : '';
   document.getElementById('busy').hidden = !busy;
   ['preview', 'csv-applications', 'csv-workers'].forEach(id => { document.getElementById(id).disabled = busy; });
   renderVersions();
@@ -326,8 +232,7 @@ function renderReport() {
   const changed = report.applications.filter(affected);
   document.getElementById('applications-note').textContent = t('shown')(number(Math.min(SHOWN, changed.length)),
     number(changed.length), number(report.applications.length));
-  document.querySelector('#applications tbody').replaceChildren(...rowsOrNone(changed.slice(0, SHOWN)
-    .map(applicationRow), 7));
+  fill(document.getElementById('applications'), changed.slice(0, SHOWN).map(applicationRow), t('none'));
   renderDetail(report.applications.find(application => application.id === selected));
 }
 
@@ -361,19 +266,14 @@ function renderDetail(application) {
   const findingRow = finding => row(cell(finding.code), cell(t('severities')[finding.severity], 'text'),
     cell(t('groups')[finding.group], 'text'), cell(finding.subject || '', 'text'),
     cell(language === 'vi' ? finding.messageVi : finding.messageEn, 'text'));
-  document.querySelector('#workers-losing tbody').replaceChildren(...rowsOrNone(application.losing.map(workerRow), 4));
-  document.querySelector('#workers-gaining tbody').replaceChildren(...rowsOrNone(application.gaining.map(workerRow),
-    4));
-  document.querySelector('#findings-added tbody').replaceChildren(...rowsOrNone(
-    application.findingsAdded.map(findingRow), 5));
-  document.querySelector('#findings-removed tbody').replaceChildren(...rowsOrNone(
-    application.findingsRemoved.map(findingRow), 5));
+  fill(document.getElementById('workers-losing'), application.losing.map(workerRow), t('none'));
+  fill(document.getElementById('workers-gaining'), application.gaining.map(workerRow), t('none'));
+  fill(document.getElementById('findings-added'), application.findingsAdded.map(findingRow), t('none'));
+  fill(document.getElementById('findings-removed'), application.findingsRemoved.map(findingRow), t('none'));
 }
 
 document.getElementById('lang-vi').addEventListener('click', () => { language = 'vi'; render(); });
 document.getElementById('lang-en').addEventListener('click', () => { language = 'en'; render(); });
-document.getElementById('login').addEventListener('submit', logIn);
-document.getElementById('log-out').addEventListener('click', () => { logOut(); render(); });
 document.getElementById('choice').addEventListener('submit', showImpact);
 document.getElementById('files').addEventListener('change', () => {
   document.querySelector('input[name=what][value=files]').checked = true;

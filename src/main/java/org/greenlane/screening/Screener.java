@@ -267,10 +267,42 @@ public final class Screener {
             WorkerMark first = same.get(0);
             int count = countDistinct(same, WorkerMark::getWorker);
             findings.add(Finding.of(first.getCode(), first.getSeverity(), first.getGroup(), count + " workers",
-                    first.getMessageVi() + " (" + count + " người lao động)",
-                    first.getMessageEn() + " (" + count + " workers)"));
+                    first.getMessageVi() + countVi(count), first.getMessageEn() + countEn(count)));
         }
         return findings;
+    }
+
+    /**
+     * What each code among the workers' reasons says of one worker: its criterion's summary finding without the
+     * count of workers that ends its messages, and without a subject.
+     */
+    public static List<Finding> workerReasons(ScreeningResult result) {
+        Map<String, Integer> workers = new HashMap<>();
+        result.workers().forEach(worker -> worker.reasons().forEach(code -> workers.merge(code, 1, Integer::sum)));
+        Map<String, Finding> reasons = new LinkedHashMap<>();
+        for (Finding finding : result.findings()) {
+            Integer count = workers.get(finding.code());
+            if (count != null) {
+                reasons.putIfAbsent(finding.code(), new Finding(finding.code(), finding.severity(), finding.group(),
+                        null, withoutEnding(finding.messageVi(), countVi(count)),
+                        withoutEnding(finding.messageEn(), countEn(count))));
+            }
+        }
+        return List.copyOf(reasons.values());
+    }
+
+    private static String countVi(int workers) {
+        return " (" + workers + " người lao động)";
+    }
+
+    private static String countEn(int workers) {
+        return " (" + workers + " workers)";
+    }
+
+    /** A message that is nothing but the ending stays whole: a finding needs a message. */
+    private static String withoutEnding(String message, String ending) {
+        return message.endsWith(ending) && message.length() > ending.length()
+                ? message.substring(0, message.length() - ending.length()) : message;
     }
 
     private static <T> int countDistinct(Collection<T> items, ToIntFunction<T> key) {

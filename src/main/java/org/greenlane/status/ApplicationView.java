@@ -32,10 +32,15 @@ record ApplicationView(
     record Enterprise(String taxCode, String name, String industrialPark) {
     }
 
-    /** The latest screening, with the ineligible workers only; the full roster verdicts are at …/screening. */
+    /**
+     * The latest screening, with the ineligible workers only; the full roster verdicts are at …/screening.
+     *
+     * @param workerReasons what each code among the workers' reasons says of one worker, in both languages
+     */
     record Screening(String ruleSetVersion, String ruleSetChecksum, Instant screenedAt, int workerCount,
                      int eligibleCount, int ineligibleCount, boolean hasBlockers, List<Finding> findings,
-                     List<WorkerEligibility> ineligibleWorkers, List<VaccinationPriority> vaccinationPriority) {
+                     List<WorkerEligibility> ineligibleWorkers, List<Finding> workerReasons,
+                     List<VaccinationPriority> vaccinationPriority) {
     }
 
     /** PENDING until the group decides in the current review round. */

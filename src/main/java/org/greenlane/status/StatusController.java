@@ -15,6 +15,7 @@ import org.greenlane.permit.Permits;
 import org.greenlane.permit.RetestChecks;
 import org.greenlane.review.ReviewStore;
 import org.greenlane.review.WorkingGroups;
+import org.greenlane.screening.Screener;
 import org.greenlane.screening.ScreeningResult;
 import org.greenlane.screening.ScreeningStore;
 import org.greenlane.security.CurrentUser;
@@ -98,7 +99,7 @@ class StatusController {
                 .toList();
         return new ApplicationView.Screening(result.ruleSetVersion(), result.ruleSetChecksum(), result.screenedAt(),
                 result.workerCount(), result.eligibleCount(), result.ineligibleCount(), result.hasBlockers(),
-                result.findings(), ineligible, result.vaccinationPriority());
+                result.findings(), ineligible, Screener.workerReasons(result), result.vaccinationPriority());
     }
 
     private static String reviewStatus(String decision) {

@@ -197,6 +197,27 @@ class WorkerCriteriaTest {
         assertThat(finding.messageEn()).contains("lockdown", "(1 workers)");
     }
 
+    @Test
+    void eachReasonOfAWorkerReadsAsSaidOfOneWorker() {
+        // given two workers in a lockdown commune, one of them untested, and an eligible one left unvaccinated
+        ApplicationDocument application = workers(clean(4), w -> residence(w, "Việt Yên", "Vân Trung"), 0, 1);
+        application = workers(application, TestChanges::untested, 1);
+        ScreeningResult result = screen(workers(application, w -> doses(w, 0), 3));
+
+        // then each code that excludes a worker says what it says of one worker, without the summary's count
+        assertThat(Screener.workerReasons(result)).extracting(Finding::code)
+                .containsExactlyInAnyOrder(LOCKDOWN_RESIDENCE, NO_RECENT_PCR);
+        Finding lockdown = Screener.workerReasons(result).stream()
+                .filter(reason -> reason.code().equals(LOCKDOWN_RESIDENCE)).findFirst().orElseThrow();
+        assertThat(lockdown.messageVi()).isEqualTo("Nơi cư trú thuộc xã, phường đang bị phong tỏa.");
+        assertThat(lockdown.messageEn()).isEqualTo("Lives in a commune under lockdown.");
+        assertThat(lockdown.subject()).isNull();
+        assertThat(onlyFinding(result, LOCKDOWN_RESIDENCE).messageVi()).isEqualTo(lockdown.messageVi()
+                + " (2 người lao động)");
+        assertThat(Screener.workerReasons(result)).allSatisfy(reason -> assertThat(reason.messageEn())
+                .isNotBlank().doesNotContain("workers)"));
+    }
+
     // ------------------------------------------------------------------ W-VACCINATION-PRIORITY
 
     @Test

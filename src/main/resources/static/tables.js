@@ -1,0 +1,24 @@
+// Table rows of text only, never markup: names, comments and messages come from applicants and officials, and the
+// pages share their origin with Tasklist.
+export function cell(text, className = '') {
+  const td = document.createElement('td');
+  td.textContent = text;
+  td.className = className;
+  return td;
+}
+
+export function row(...cells) {
+  const tr = document.createElement('tr');
+  tr.append(...cells);
+  return tr;
+}
+
+/** The table's body: these rows, or one across its columns that says there are none. */
+export function fill(table, rows, none) {
+  if (!rows.length) {
+    const nothing = cell(none);
+    nothing.colSpan = table.tHead.rows[0].cells.length;
+    rows = [row(nothing)];
+  }
+  table.tBodies[0].replaceChildren(...rows);
+}
