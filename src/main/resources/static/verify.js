@@ -1,3 +1,5 @@
+import * as formats from '/formats.js';
+
 // A checkpoint scans a permit's or a shuttle pass's QR code: this page sends its token to the server and shows the
 // verdict big enough to read from a car window.
 const TEXT = {
@@ -36,15 +38,6 @@ const TEXT = {
     }
   }
 };
-const LOCALE = { vi: 'vi-VN', en: 'en-US' };
-// Times as each language writes them (09:00 27/06/2021; Jun 27, 2021, 9:00 AM), in the province's time.
-const TIME_STYLE = {
-  vi: { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false,
-    timeZone: 'Asia/Ho_Chi_Minh' },
-  en: { day: 'numeric', month: 'short', year: 'numeric', hour: 'numeric', minute: '2-digit',
-    timeZone: 'Asia/Ho_Chi_Minh' }
-};
-
 let language = new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'vi';
 const token = new URLSearchParams(location.search).get('t');
 // WAITING until the server answers; then a verdict, or NO_TOKEN / UNCHECKED when there is none.
@@ -53,9 +46,9 @@ let verdict = null;
 
 function t(key) { return TEXT[language][key]; }
 
-function time(iso) { return new Date(iso).toLocaleString(LOCALE[language], TIME_STYLE[language]); }
+function time(iso) { return formats.time(iso, language); }
 
-function number(value) { return value.toLocaleString(LOCALE[language]); }
+function number(value) { return formats.number(value, language); }
 
 // Text only, never markup: every field of a permit comes from an applicant.
 function show(id, text) { document.getElementById(id).textContent = text; }
