@@ -6,15 +6,16 @@ import org.greenlane.permit.PermitClaims;
 /**
  * A checkpoint's answer about a token.
  *
- * @param permit what the token says, once its signature holds; absent for a forged one, whose claims mean nothing
+ * @param permit what the token says, once it is known as issued here; absent for a forged one, whose claims mean
+ *               nothing
  */
 record Verdict(Result result, Instant checkedAt, PermitClaims permit) {
 
     /** The first that applies, in this order. */
     enum Result {
-        /** Not signed by Greenlane's permit keys with ES256, altered, or not a token at all. */
+        /** Not a token issued here: altered, signed by another key, or not a token at all. */
         FORGED,
-        /** The permit was revoked (or is unknown to the server). */
+        /** The permit was revoked: its application is neither approved nor suspended. */
         REVOKED,
         /** The enterprise is suspended by an infection case or a rule change until the province decides. */
         SUSPENDED,

@@ -5,7 +5,6 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.JWSSigner;
-import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
@@ -34,9 +33,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -65,7 +62,6 @@ public class PermitKeys {
     private final ECKey signingKey;
     private final JWSSigner signer;
     private final JWKSet publicKeys;
-    private final Map<String, JWSVerifier> verifiers = new LinkedHashMap<>();
 
     PermitKeys(GreenlaneProperties properties, JdbcClient jdbc, Clock clock) {
         GreenlaneProperties.Permit settings = properties.permit();
@@ -84,9 +80,6 @@ public class PermitKeys {
             List<ECKey> published = new ArrayList<>();
             published.add(signingKey.toPublicJWK());
             published.addAll(earlierKeys(pem));
-            for (ECKey key : published) {
-                verifiers.putIfAbsent(key.getKeyID(), new ECDSAVerifier(key));
-            }
             publicKeys = new JWKSet(List.copyOf(published));
             selfCheck();
         } catch (GeneralSecurityException | JOSEException e) {
@@ -105,10 +98,6 @@ public class PermitKeys {
 
     JWSSigner signer() {
         return signer;
-    }
-
-    Optional<JWSVerifier> verifier(String keyId) {
-        return Optional.ofNullable(verifiers.get(keyId));
     }
 
     /** The setting is the PEM itself, or the path of a file holding it. */
@@ -198,7 +187,7 @@ public class PermitKeys {
     private void selfCheck() throws JOSEException {
         JWSObject probe = new JWSObject(new JWSHeader(JWSAlgorithm.ES256), new Payload("greenlane"));
         probe.sign(signer);
-        if (!probe.verify(verifiers.get(keyId()))) {
+        if (!probe.verify(new ECDSAVerifier(signingKey.toPublicJWK()))) {
             throw new JOSEException("the public key derived from the private key does not verify its signature");
         }
     }
