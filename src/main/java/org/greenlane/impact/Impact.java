@@ -82,8 +82,7 @@ class Impact {
         boolean approved = stored.status() == ApplicationStatus.APPROVED;
         boolean suspends = approved && after.hasBlockers();
         // workers a permit lets work, as the dashboard counts them: none while it is suspended
-        Integer approvedBefore = permits.of(stored.id()).map(permit -> approved ? permit.approvedWorkers() : 0)
-                .orElse(null);
+        Integer approvedBefore = permits.approvedWorkers(stored.id()).map(count -> approved ? count : 0).orElse(null);
         Integer approvedAfter = approvedBefore == null ? null
                 : approved && !suspends ? approvedWorkers.countUnder(stored.id(), after) : 0;
         return new ImpactReport.Application(stored.id(), stored.taxCode(), stored.enterpriseName(),

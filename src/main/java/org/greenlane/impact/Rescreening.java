@@ -140,7 +140,7 @@ class Rescreening {
                 return;
             }
             ScreeningResult result = screening.screen(active, applications.document(id));
-            Integer approvedBefore = permits.of(id).map(Permits.Permit::approvedWorkers).orElse(null);
+            Integer approvedBefore = permits.approvedWorkers(id).orElse(null);
             if (approvedBefore != null) {
                 result = withPermitFinding(result, approvedBefore - approvedWorkers.countUnder(id, result));
             }
@@ -149,7 +149,7 @@ class Rescreening {
                     + "%d blocker(s)", result.ruleSetVersion(), result.eligibleCount(), result.workerCount(),
                     result.findings().stream().filter(Finding::isBlocker).count()));
             if (approvedBefore != null) {
-                approvedWorkers.recount(id, "re-screened under rule set " + result.ruleSetVersion());
+                approvedWorkers.recount(id, result, "re-screened under rule set " + result.ruleSetVersion());
             }
             if (stored.status() == ApplicationStatus.APPROVED && result.hasBlockers()) {
                 runtime.createMessageCorrelation(ProcessVariables.RULE_BLOCKER_MESSAGE).processInstanceBusinessKey(id)

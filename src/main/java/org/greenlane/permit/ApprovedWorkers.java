@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.greenlane.application.ApplicationDocument;
 import org.greenlane.application.ApplicationStore;
 import org.greenlane.infection.InfectionCases;
 import org.greenlane.rules.ActiveRuleSet;
@@ -49,55 +50,69 @@ public class ApprovedWorkers {
         this.clock = clock;
     }
 
+    /** Runs the re-testing check on the application's stored document (the daily timer). */
+    RetestChecks.RetestCheck checkRetesting(String id, boolean newResults) {
+        return checkRetesting(id, applications.document(id), newResults);
+    }
+
     /**
      * Runs the re-testing rules over the approved, not isolated workers, keeps the result and recounts.
      *
+     * @param document   the application's document as stored now
      * @param newResults the enterprise has just posted test results: the permit is issued again, valid for a new
      *                   interval, whether or not its count changed
      */
-    RetestChecks.RetestCheck checkRetesting(String id, boolean newResults) {
-        Set<String> isolated = isolated(id);
-        Set<String> present = eligible(screenings.latest(id).orElseThrow());
-        present.removeAll(isolated);
-        List<Finding> lapsed = screening.retest(rules.get(), applications.document(id), present);
+    RetestChecks.RetestCheck checkRetesting(String id, ApplicationDocument document, boolean newResults) {
+        Set<String> present = present(id, screenings.latest(id).orElseThrow());
+        List<Finding> lapsed = screening.retest(rules.get(), document, present);
         retestChecks.save(id, clock.instant(), lapsed);
-        update(id, (newResults ? "new test results, " : "") + "re-testing check: " + lapsed.size() + " lapsed",
-                newResults);
+        update(id, withoutLapsed(present, lapsed), (newResults ? "new test results, " : "")
+                + "re-testing check: " + lapsed.size() + " lapsed", newResults);
         return retestChecks.of(id).orElseThrow();
     }
 
     /**
-     * Sets the permit's count to what the latest screening, the open cases and the re-tests allow now; a changed
-     * count is a new issue of the permit.
+     * Sets the permit's count to what this screening, just kept as the latest, the open cases and the re-tests allow
+     * now; a changed count is a new issue of the permit.
      */
-    public void recount(String id, String why) {
-        update(id, why, false);
+    public void recount(String id, ScreeningResult latest, String why) {
+        update(id, countUnder(id, latest), why, false);
     }
 
     /** Recounts, and issues the permit again whatever the count: a suspension is lifted. */
     void resume(String id) {
-        update(id, "permit resumed", true);
+        update(id, countUnder(id, screenings.latest(id).orElseThrow()), "permit resumed", true);
     }
 
-    private void update(String id, String why, boolean reissue) {
-        int approved = countUnder(id, screenings.latest(id).orElseThrow());
-        var permit = permits.of(id).orElseThrow(() -> new IllegalStateException("Application " + id + " has no permit"));
-        if (permit.approvedWorkers() != approved) {
+    private void update(String id, int approved, String why, boolean reissue) {
+        int counted = permits.approvedWorkers(id)
+                .orElseThrow(() -> new IllegalStateException("Application " + id + " has no permit"));
+        if (counted != approved) {
             permits.setApprovedWorkers(id, approved);
             timeline.record(id, "PERMIT_RECOUNTED", "system",
-                    permit.approvedWorkers() + " → " + approved + " approved workers (" + why + ")");
+                    counted + " → " + approved + " approved workers (" + why + ")");
         }
-        if (reissue || permit.approvedWorkers() != approved) {
+        if (reissue || counted != approved) {
             issuer.issue(id, why);
         }
     }
 
     /** How many workers the permit would count with this screening: its eligible, less isolated and lapsed. */
     public int countUnder(String id, ScreeningResult result) {
-        Set<String> approved = eligible(result);
-        approved.removeAll(isolated(id));
-        retestChecks.of(id).ifPresent(check -> check.lapsed().forEach(finding -> approved.remove(finding.subject())));
-        return approved.size();
+        List<Finding> lapsed = retestChecks.of(id).map(RetestChecks.RetestCheck::lapsed).orElse(List.of());
+        return withoutLapsed(present(id, result), lapsed);
+    }
+
+    /** The screening's eligible workers that no open case isolates. */
+    private Set<String> present(String id, ScreeningResult result) {
+        Set<String> present = eligible(result);
+        present.removeAll(isolated(id));
+        return present;
+    }
+
+    private static int withoutLapsed(Set<String> present, List<Finding> lapsed) {
+        Set<String> subjects = lapsed.stream().map(Finding::subject).collect(Collectors.toSet());
+        return (int) present.stream().filter(worker -> !subjects.contains(worker)).count();
     }
 
     private Set<String> isolated(String id) {

@@ -55,11 +55,11 @@ class PermitIssuer {
     }
 
     /** A new issue of the application's permit; the timeline says why. */
-    Permits.Permit issue(String id, String why) {
+    void issue(String id, String why) {
         Permits.Permit permit = permits.of(id).orElseThrow(() -> new IllegalStateException("Application " + id
                 + " has no permit"));
         ApplicationDocument document = applications.document(id);
-        String ruleSetVersion = screenings.latest(id).orElseThrow().ruleSetVersion();
+        String ruleSetVersion = screenings.latestVersion(id).orElseThrow();
         Instant now = clock.instant();
         Instant until = now.plus(validity(id));
         int serial = permit.serial() + 1;
@@ -77,7 +77,6 @@ class PermitIssuer {
         permits.saveIssue(id, serial, now, until, ruleSetVersion, token, passes);
         timeline.record(id, serial == 1 ? "PERMIT_ISSUED" : "PERMIT_REISSUED", "system", String.format("%s issue %d: %d workers, %d shuttle passes, "
                 + "valid until %s (%s)", permit.number(), serial, permit.approvedWorkers(), passes.size(), until, why));
-        return permits.of(id).orElseThrow();
     }
 
     /**

@@ -71,6 +71,12 @@ public class Permits {
                 .query(this::row).optional();
     }
 
+    /** The permit's count alone, without reading its tokens. */
+    public Optional<Integer> approvedWorkers(String applicationId) {
+        return jdbc.sql("select approved_workers from permit where application_id = ?").param(applicationId)
+                .query(Integer.class).optional();
+    }
+
     /** What a checkpoint asks of a token: empty unless it was issued here; else its issue and its permit's now. */
     public Optional<Standing> standing(String token) {
         return jdbc.sql("select t.serial, p.serial, a.status from permit_token t join permit p on p.id = t.permit_id "

@@ -80,7 +80,7 @@ class RetestController {
         applications.replaceRoster(id, retested);
         timeline.record(id, "TESTS_ADDED", CurrentUser.name(), results.results().size() + " results");
         cases.positiveTests(id, retested, positive(results));
-        return approvedWorkers.checkRetesting(id, true);
+        return approvedWorkers.checkRetesting(id, retested, true);
     }
 
     /** Each worker with a positive result, and the day of its latest positive sample in the province. */
