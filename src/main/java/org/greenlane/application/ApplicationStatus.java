@@ -12,4 +12,9 @@ public enum ApplicationStatus {
     /** Statuses whose lodging sites count as taken for "one site, one enterprise". */
     public static final List<ApplicationStatus> HOLDING_SITES = List.of(UNDER_REVIEW, AWAITING_DECISION, APPROVED,
             SUSPENDED);
+
+    /** The statuses as the database holds them, for a query's {@code in} list. */
+    public static List<String> names(List<ApplicationStatus> statuses) {
+        return statuses.stream().map(Enum::name).toList();
+    }
 }

@@ -129,7 +129,7 @@ public class ApplicationStore {
         if (addressKeys.isEmpty()) {
             return counts;
         }
-        List<String> holding = ApplicationStatus.HOLDING_SITES.stream().map(Enum::name).toList();
+        List<String> holding = ApplicationStatus.names(ApplicationStatus.HOLDING_SITES);
         jdbc.sql("select s.address_key, count(distinct s.tax_code) from accommodation_site s "
                         + "join application a on a.id = s.application_id "
                         + "where s.address_key in (:keys) and s.tax_code <> :taxCode and a.status in (:statuses) "
@@ -171,7 +171,7 @@ public class ApplicationStore {
     /** The live applications' ids in id order: a caller then reads their documents a few at a time. */
     public List<String> liveIds() {
         return jdbc.sql("select id from application where status in (:live) order by id")
-                .param("live", ApplicationStatus.LIVE.stream().map(Enum::name).toList()).query(String.class).list();
+                .param("live", ApplicationStatus.names(ApplicationStatus.LIVE)).query(String.class).list();
     }
 
     /** These applications with their documents, by their ids (the unknown left out). */

@@ -145,9 +145,7 @@ class Rescreening {
                 result = withPermitFinding(result, approvedBefore - approvedWorkers.countUnder(id, result));
             }
             screenings.save(id, stored.revision(), result);
-            timeline.record(id, "RESCREENED", "system", String.format("rule set %s: %d/%d workers eligible, "
-                    + "%d blocker(s)", result.ruleSetVersion(), result.eligibleCount(), result.workerCount(),
-                    result.findings().stream().filter(Finding::isBlocker).count()));
+            timeline.record(id, "RESCREENED", "system", result.summary());
             if (approvedBefore != null) {
                 approvedWorkers.recount(id, result, "re-screened under rule set " + result.ruleSetVersion());
             }

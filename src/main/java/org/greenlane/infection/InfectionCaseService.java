@@ -93,8 +93,7 @@ public class InfectionCaseService {
             return;
         }
         Set<String> infected = new LinkedHashSet<>(positive.keySet());
-        List<InfectionCases.Person> people = infected.stream().map(roster::get)
-                .map(w -> new InfectionCases.Person(w.citizenId(), w.fullName(), "infected")).toList();
+        List<InfectionCases.Person> people = infected(infected, roster);
         List<InfectionCases.Person> contacts = contactsOf(infected, roster);
         cases.addToOpen(id, people, contacts);
         timeline.record(id, "INCIDENT_EXTENDED", CurrentUser.name(), people.size() + " infected, " + contacts.size()
@@ -103,8 +102,7 @@ public class InfectionCaseService {
 
     private void open(String id, Map<String, ApplicationDocument.Worker> roster, Set<String> infectedIds,
                       LocalDate detectedOn, String note) {
-        List<InfectionCases.Person> infected = infectedIds.stream().map(roster::get)
-                .map(w -> new InfectionCases.Person(w.citizenId(), w.fullName(), "infected")).toList();
+        List<InfectionCases.Person> infected = infected(infectedIds, roster);
         List<InfectionCases.Person> contacts = contactsOf(infectedIds, roster);
         String reporter = CurrentUser.name();
         cases.report(id, reporter, detectedOn, infected, contacts, note, clock.instant());
@@ -117,6 +115,12 @@ public class InfectionCaseService {
         Map<String, ApplicationDocument.Worker> roster = new LinkedHashMap<>();
         document.workers().forEach(worker -> roster.put(worker.citizenId(), worker));
         return roster;
+    }
+
+    private static List<InfectionCases.Person> infected(Set<String> infectedIds,
+                                                        Map<String, ApplicationDocument.Worker> roster) {
+        return infectedIds.stream().map(roster::get)
+                .map(w -> new InfectionCases.Person(w.citizenId(), w.fullName(), "infected")).toList();
     }
 
     /** Workers who share an infected worker's accommodation or shuttle. */

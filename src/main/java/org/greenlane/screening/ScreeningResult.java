@@ -22,6 +22,12 @@ public record ScreeningResult(
         return findings.stream().anyMatch(Finding::isBlocker);
     }
 
+    /** As the timeline says it: the rule set, the eligible workers and the blockers. */
+    public String summary() {
+        return String.format("rule set %s: %d/%d workers eligible, %d blocker(s)", ruleSetVersion, eligibleCount,
+                workerCount, findings.stream().filter(Finding::isBlocker).count());
+    }
+
     public List<Finding> findingsFor(String group) {
         return findings.stream().filter(f -> f.group().equals(group)).toList();
     }

@@ -42,7 +42,8 @@ public class ScreeningStore {
     public List<String> liveNotScreenedUnder(String version) {
         return jdbc.sql("select a.id from application a where a.status in (:live) and "
                         + "coalesce((" + LATEST_VERSION + "), '') <> :version order by a.id")
-                .param("live", live()).param("version", version).query(String.class).list();
+                .param("live", ApplicationStatus.names(ApplicationStatus.LIVE)).param("version", version)
+                .query(String.class).list();
     }
 
     /** The rule set version of the application's latest screening, without reading the screening. */
@@ -55,16 +56,12 @@ public class ScreeningStore {
     public Progress progressTowards(String version) {
         return jdbc.sql("select count(*), sum(case when (" + LATEST_VERSION + ") = :version then 1 else 0 end) "
                         + "from application a where a.status in (:live)")
-                .param("live", live()).param("version", version)
+                .param("live", ApplicationStatus.names(ApplicationStatus.LIVE)).param("version", version)
                 .query((rs, n) -> new Progress(version, rs.getInt(1), rs.getInt(2))).single();
     }
 
     /** @param current the live applications whose latest screening is under {@code version} */
     public record Progress(String version, int live, int current) {
-    }
-
-    private static List<String> live() {
-        return ApplicationStatus.LIVE.stream().map(Enum::name).toList();
     }
 
     private String write(ScreeningResult result) {

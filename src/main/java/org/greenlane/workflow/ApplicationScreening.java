@@ -5,7 +5,6 @@ import org.greenlane.application.ApplicationDocument;
 import org.greenlane.application.ApplicationStore;
 import org.greenlane.application.StoredApplication;
 import org.greenlane.rules.ActiveRuleSet;
-import org.greenlane.screening.Finding;
 import org.greenlane.screening.Screening;
 import org.greenlane.screening.ScreeningResult;
 import org.greenlane.screening.ScreeningStore;
@@ -62,10 +61,7 @@ class ApplicationScreening {
 
     private boolean keep(StoredApplication stored, ScreeningResult result) {
         screenings.save(stored.id(), stored.revision(), result);
-        long blockers = result.findings().stream().filter(Finding::isBlocker).count();
-        timeline.record(stored.id(), "SCREENED", "system", String.format(
-                "rule set %s: %d/%d workers eligible, %d blocker(s)", result.ruleSetVersion(), result.eligibleCount(),
-                result.workerCount(), blockers));
+        timeline.record(stored.id(), "SCREENED", "system", result.summary());
         return result.hasBlockers();
     }
 }
