@@ -225,11 +225,8 @@ public class ActiveRuleSet implements Supplier<ScreeningRules> {
 
     /** Compiles a version that was active once, named as it was ({@code v3}); nothing changes. */
     public ScreeningRules compileVersion(int version) {
-        SortedMap<String, byte[]> files = versions.files(version);
-        if (files.isEmpty()) {
-            throw new NotFoundException("No rule set version " + version);
-        }
-        return new ScreeningRules(compiler.compile(files).kieBase(), "v" + version, RuleCompiler.checksum(files));
+        ScreeningRules compiled = compiler.compile(filesOf(version));
+        return new ScreeningRules(compiled.kieBase(), "v" + version, compiled.checksum());
     }
 
     /**
@@ -246,14 +243,19 @@ public class ActiveRuleSet implements Supplier<ScreeningRules> {
 
     /** Re-activates an earlier version and writes its files back into the folder. */
     RuleSetVersions.Activation rollback(int version, String actor, String comment) {
-        SortedMap<String, byte[]> old = versions.files(version);
-        if (old.isEmpty()) {
-            throw new NotFoundException("No rule set version " + version);
-        }
+        SortedMap<String, byte[]> old = filesOf(version);
         return change(files -> {
             files.clear();
             files.putAll(old);
         }, () -> folder.replaceAll(old), actor, comment);
+    }
+
+    private SortedMap<String, byte[]> filesOf(int version) {
+        SortedMap<String, byte[]> files = versions.files(version);
+        if (files.isEmpty()) {
+            throw new NotFoundException("No rule set version " + version);
+        }
+        return files;
     }
 
     private RuleSetVersions.Activation change(Consumer<SortedMap<String, byte[]>> edit,
@@ -266,8 +268,7 @@ public class ActiveRuleSet implements Supplier<ScreeningRules> {
             try {
                 rules = compiler.compile(files);
             } catch (RuleSetCompileException e) {
-                audit.record(actor, "RULES_REFUSED", "rule set",
-                        e.summary() + "; " + DraftFiles.checksums(files));
+                audit.record(actor, "RULES_REFUSED", "rule set", e.summary(files));
                 throw e;
             }
             writeFolder.run();

@@ -74,8 +74,7 @@ class RuleController {
             audit.record(actor(author), "RULES_VALIDATED", "draft", "valid; " + DraftFiles.checksums(draft));
             return new Validation(true, List.of());
         } catch (RuleSetCompileException e) {
-            audit.record(actor(author), "RULES_VALIDATED", "draft",
-                    e.summary() + "; " + DraftFiles.checksums(draft));
+            audit.record(actor(author), "RULES_VALIDATED", "draft", e.summary(draft));
             return new Validation(false, e.problems());
         }
     }
@@ -97,8 +96,7 @@ class RuleController {
         try {
             compiled = rules.compileDraft(draft);
         } catch (RuleSetCompileException e) {
-            audit.record(actor(author), "RULES_WHAT_IF", subject,
-                    e.summary() + "; " + DraftFiles.checksums(draft));
+            audit.record(actor(author), "RULES_WHAT_IF", subject, e.summary(draft));
             throw e;
         }
         WhatIf.Comparison comparison = whatIf.compare(compiled,

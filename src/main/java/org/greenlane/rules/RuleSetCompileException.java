@@ -1,6 +1,7 @@
 package org.greenlane.rules;
 
 import java.util.List;
+import java.util.SortedMap;
 
 /** A rule set that must not go live, with every problem found. */
 public class RuleSetCompileException extends RuntimeException {
@@ -16,9 +17,9 @@ public class RuleSetCompileException extends RuntimeException {
         return problems;
     }
 
-    /** How the audit trail says it: the count and the first problem. */
-    String summary() {
+    /** How the audit trail says it: the count, the first problem and the refused files' checksums. */
+    String summary(SortedMap<String, byte[]> files) {
         return "refused, " + problems.size() + " problem(s), first: " + problems.get(0).file() + " "
-                + problems.get(0).location() + " " + problems.get(0).message();
+                + problems.get(0).location() + " " + problems.get(0).message() + "; " + DraftFiles.checksums(files);
     }
 }

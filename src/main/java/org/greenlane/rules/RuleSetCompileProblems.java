@@ -1,5 +1,6 @@
 package org.greenlane.rules;
 
+import org.greenlane.system.ProblemWriter;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -14,9 +15,8 @@ class RuleSetCompileProblems {
 
     @ExceptionHandler(RuleSetCompileException.class)
     ProblemDetail doesNotCompile(RuleSetCompileException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY,
+        ProblemDetail problem = ProblemWriter.problem(HttpStatus.UNPROCESSABLE_ENTITY, "Rule set does not compile",
                 "The rule set would not compile; nothing was changed. " + e.problems().size() + " problem(s).");
-        problem.setTitle("Rule set does not compile");
         problem.setProperty("problems", e.problems());
         return problem;
     }
