@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -36,9 +35,7 @@ class GreenlaneMetrics implements MeterBinder {
             Gauge.builder("greenlane.applications", applications, store -> store.count(status))
                     .description("Applications by status").tag("status", status.name()).register(registry);
         }
-        List<String> groups = new ArrayList<>(WorkingGroups.REVIEWING);
-        groups.add(WorkingGroups.STEERING);
-        for (String group : groups) {
+        for (String group : WorkingGroups.DECIDING) {
             Gauge.builder("greenlane.tasks.open", tasks, t -> t.createTaskQuery().taskCandidateGroup(group).count())
                     .description("Open review tasks by group").tag("group", group).register(registry);
             Gauge.builder("greenlane.tasks.oldest.age", tasks, t -> oldestAgeSeconds(group))

@@ -40,7 +40,7 @@ class DemoStaff implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        for (String groupId : WorkingGroups.deciding()) {
+        for (String groupId : WorkingGroups.DECIDING) {
             ensureGroup(groupId);
             grant(groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
             grant(groupId, Resources.PROCESS_DEFINITION, ProcessVariables.PROCESS_KEY, Permissions.READ);

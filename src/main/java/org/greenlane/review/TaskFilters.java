@@ -40,7 +40,7 @@ final class TaskFilters {
 
     /** Ensures every filter; answers each filter's id with the groups that may read it. */
     Map<String, List<String>> ensureAll() {
-        List<String> everyone = WorkingGroups.deciding();
+        List<String> everyone = WorkingGroups.DECIDING;
         Map<String, List<String>> readers = new LinkedHashMap<>();
         readers.put(ensure(OPEN_TASKS, List.of(FORMER_OPEN_TASKS), -10,
                 "Các nhiệm vụ của tổ bạn chưa hoàn thành / Your group's tasks not yet completed",

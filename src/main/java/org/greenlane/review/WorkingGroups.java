@@ -1,14 +1,16 @@
 package org.greenlane.review;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** The steering committee's working groups and the committee itself, as Camunda groups. */
 public final class WorkingGroups {
 
     public static final String STEERING = "steering";
     public static final List<String> REVIEWING = List.of("health", "housing", "labour", "transport");
+    /** Every group that decides a task: the four working groups and the steering committee. */
+    public static final List<String> DECIDING = Stream.concat(REVIEWING.stream(), Stream.of(STEERING)).toList();
 
     private static final Map<String, String> NAMES = Map.of(
             "health", "Tổ Y tế (Health)",
@@ -16,13 +18,6 @@ public final class WorkingGroups {
             "labour", "Tổ Lao động (Labour)",
             "transport", "Tổ Vận chuyển (Transport)",
             STEERING, "Ban Chỉ đạo (Steering committee)");
-
-    /** Every group that decides a task: the four working groups and the steering committee. */
-    public static List<String> deciding() {
-        List<String> all = new ArrayList<>(REVIEWING);
-        all.add(STEERING);
-        return all;
-    }
 
     /** The group's name as officials read it, in Vietnamese and English. */
     public static String name(String group) {

@@ -29,9 +29,9 @@ class StaffRolesAndDemoAccounts implements ApplicationRunner {
     static final String DEMO_TAX_CODE = "2400123456";
     private static final String RULE_AUTHOR_GROUP = "rule-author";
     private static final String ADMIN_GROUP = "admin";
-    /** The staff roles beside the working groups, with their names. */
     /** The type the working groups and the steering committee are made with (review.DemoStaff, which runs first). */
     private static final String WORKING_GROUP_TYPE = "WORKFLOW";
+    /** The staff roles beside the working groups, with their names. */
     private static final Map<String, String> ROLES = Map.of(RULE_AUTHOR_GROUP, "Soạn quy tắc (Rule authors)",
             ADMIN_GROUP, "Quản trị (Administrators)");
     private static final String DEMO_RULE_AUTHOR = "author1";

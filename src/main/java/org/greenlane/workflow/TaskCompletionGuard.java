@@ -42,9 +42,9 @@ class TaskCompletionGuard extends OncePerRequestFilter {
     static final int ORDER = Ordered.LOWEST_PRECEDENCE - 10;
     /** A completion carries a decision and a comment; far more is not one. */
     private static final int MAX_BODY = 1024 * 1024;
-    private static final Pattern TASK_ACTION = Pattern.compile(
-            "^(?:/engine-rest|/camunda/api/engine)(?:/engine/[^/]+)?/task/([^/]+)/([^/]+)$");
-    private static final List<String> COMPLETIONS = List.of("complete", "submit-form");
+    /** A completion (complete, submit-form) or another way to end a task; other task actions pass unchecked. */
+    private static final Pattern TASK_ENDING = Pattern.compile("^(?:/engine-rest|/camunda/api/engine)"
+            + "(?:/engine/[^/]+)?/task/([^/]+)/(complete|submit-form|bpmnError|bpmnEscalation|resolve)$");
     /** Ends a task without its decision: the process catches no BPMN error or escalation, and delegates nothing. */
     private static final List<String> OTHER_ENDINGS = List.of("bpmnError", "bpmnEscalation", "resolve");
 
@@ -62,17 +62,16 @@ class TaskCompletionGuard extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod()) || !TASK_ACTION.matcher(request.getRequestURI()).matches();
+        return !"POST".equals(request.getMethod()) || !TASK_ENDING.matcher(request.getRequestURI()).matches();
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Matcher action = TASK_ACTION.matcher(request.getRequestURI());
+        Matcher action = TASK_ENDING.matcher(request.getRequestURI());
         action.matches();
         TaskInputs inputs = inputsOf(action.group(1));
-        if (inputs == null || !inputs.takesADecision()
-                || (!COMPLETIONS.contains(action.group(2)) && !OTHER_ENDINGS.contains(action.group(2)))) {
+        if (inputs == null || !inputs.takesADecision()) {
             chain.doFilter(request, response);
             return;
         }
