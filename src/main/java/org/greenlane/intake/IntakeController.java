@@ -78,8 +78,7 @@ class IntakeController {
     /** An empty body is no workbook (Spring's own answer would ask for JSON). */
     private static WorkbookApplication required(WorkbookApplication workbook) {
         if (workbook == null) {
-            throw new InvalidRequestException(List.of(new FieldProblem(WorkbookApplication.WHOLE,
-                    "is missing: send the filled template as the request body")));
+            throw WorkbookApplication.refused("is missing: send the filled template as the request body");
         }
         return workbook;
     }

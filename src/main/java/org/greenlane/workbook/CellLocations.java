@@ -41,9 +41,12 @@ final class CellLocations {
 
     /** A problem the document has, told at its cell; one that is not about the document stays as it is. */
     FieldProblem atCell(FieldProblem problem) {
-        return locate(problem.field())
-                .map(at -> new FieldProblem(at.cell().toString(), at.name() + " " + cellsIn(problem.message())))
-                .orElse(problem);
+        return locate(problem.field()).map(at -> atCell(at, problem)).orElse(problem);
+    }
+
+    /** The problem told at the cell its path was located at. */
+    FieldProblem atCell(Located at, FieldProblem problem) {
+        return new FieldProblem(at.cell().toString(), at.name() + " " + cellsIn(problem.message()));
     }
 
     /** The cell of a path in the document, and the name its message starts with. */

@@ -146,7 +146,7 @@ final class RosterReading {
             } catch (InvalidRequestException invalid) {
                 for (FieldProblem found : invalid.problems()) {
                     // a cell that could not be read is blank to the validator: the reading said more
-                    cells.locate(found.field()).ifPresent(at -> problem(at.cell(), cells.atCell(found).message()));
+                    cells.locate(found.field()).ifPresent(at -> problem(at.cell(), cells.atCell(at, found).message()));
                 }
             }
             throw invalid(problems);

@@ -5,11 +5,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Collections;
-import java.util.List;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
-import org.greenlane.system.FieldProblem;
-import org.greenlane.system.InvalidRequestException;
 
 /**
  * What an uploaded workbook may unpack to, checked by unpacking each of its parts once, counting, before POI parses
@@ -43,12 +40,12 @@ final class UploadLimits {
             for (ZipArchiveEntry entry : Collections.list(zip.getEntries())) {
                 long size = unpacked(zip, entry);
                 if (isReadWhole(entry.getName()) && size > MAX_TREE_PART_BYTES) {
-                    throw refused("has a part larger than any workbook has (" + entry.getName() + ", "
+                    throw WorkbookApplication.refused("has a part larger than any workbook has (" + entry.getName() + ", "
                             + size / 1024 + " KB unpacked)");
                 }
                 total += size;
                 if (total > MAX_TOTAL_BYTES) {
-                    throw refused("unpacks to more than " + MAX_TOTAL_BYTES / (1024 * 1024) + " MB, more than a "
+                    throw WorkbookApplication.refused("unpacks to more than " + MAX_TOTAL_BYTES / (1024 * 1024) + " MB, more than a "
                             + "workbook of the largest roster");
                 }
             }
@@ -61,7 +58,7 @@ final class UploadLimits {
         try {
             return new ZipSecureFile(file.toFile());
         } catch (IOException e) {
-            throw refused("is not an .xlsx workbook (not a zip archive); save it in Excel or LibreOffice as "
+            throw WorkbookApplication.refused("is not an .xlsx workbook (not a zip archive); save it in Excel or LibreOffice as "
                     + "\"Excel 2007-365 (.xlsx)\"");
         }
     }
@@ -77,16 +74,12 @@ final class UploadLimits {
             return size;
         } catch (IOException e) {
             // POI's guard says "Zip bomb detected! ..." in its first line
-            throw refused("cannot be unpacked (" + entry.getName() + "): "
+            throw WorkbookApplication.refused("cannot be unpacked (" + entry.getName() + "): "
                     + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
         }
     }
 
     private static boolean isReadWhole(String name) {
         return name.equals("[Content_Types].xml") || name.endsWith(".rels") || name.equals("xl/workbook.xml");
-    }
-
-    static InvalidRequestException refused(String message) {
-        return new InvalidRequestException(List.of(new FieldProblem(WorkbookApplication.WHOLE, message)));
     }
 }

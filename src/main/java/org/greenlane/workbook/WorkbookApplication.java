@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.greenlane.application.ApplicationDocument;
 import org.greenlane.system.FieldProblem;
+import org.greenlane.system.InvalidRequestException;
 
 /**
  * An application read from an uploaded workbook, with where each of its parts was read: what the intake finds wrong
@@ -24,16 +25,24 @@ public final class WorkbookApplication {
         this.cells = cells;
     }
 
+    /** A refusal of the whole upload rather than of one of its cells. */
+    public static InvalidRequestException refused(String message) {
+        return new InvalidRequestException(List.of(new FieldProblem(WHOLE, message)));
+    }
+
     public ApplicationDocument document() {
         return document;
     }
 
     /** Problems named by their path in the document, each told at its cell instead, in the workbook's order. */
     public List<FieldProblem> atCells(List<FieldProblem> problems) {
-        Comparator<FieldProblem> byCell = Comparator.comparing(
-                problem -> cells.locate(problem.field()).map(CellLocations.Located::cell).orElse(null),
-                Comparator.nullsFirst(Comparator.naturalOrder()));
-        return problems.stream().sorted(byCell).map(cells::atCell).toList();
+        record Told(CellRef cell, FieldProblem problem) {
+        }
+        return problems.stream().map(problem -> cells.locate(problem.field())
+                        .map(at -> new Told(at.cell(), cells.atCell(at, problem)))
+                        .orElse(new Told(null, problem)))
+                .sorted(Comparator.comparing(Told::cell, Comparator.nullsFirst(Comparator.naturalOrder())))
+                .map(Told::problem).toList();
     }
 
     public FieldProblem atCell(FieldProblem problem) {

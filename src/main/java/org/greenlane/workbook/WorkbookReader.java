@@ -67,7 +67,7 @@ class WorkbookReader {
                  | IllegalArgumentException | IndexOutOfBoundsException unreadable) {
             // a zip of the wrong parts, or XML that is not a sheet's (a number that is none, a string that is not
             // in the table): nothing in it can be told at a cell
-            throw UploadLimits.refused("is not a readable .xlsx workbook; save it in Excel or LibreOffice as "
+            throw WorkbookApplication.refused("is not a readable .xlsx workbook; save it in Excel or LibreOffice as "
                     + "\"Excel 2007-365 (.xlsx)\"");
         }
     }
