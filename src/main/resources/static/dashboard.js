@@ -1,4 +1,5 @@
 // The province's progress: approved workers per day and in total against the targets, by park.
+import { LOCALE, number as formatNumber } from '/formats.js';
 import { cell, row } from '/tables.js';
 const TEXT = {
   vi: {
@@ -23,7 +24,6 @@ let chart = null;
 
 function t(key) { return TEXT[language][key]; }
 
-const LOCALE = { vi: 'vi-VN', en: 'en-US' };
 // Dates as each language writes them (31/07/2021, Jul 31, 2021), in UTC as dayNumber counts them.
 const DATE_STYLE = {
   vi: { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' },
@@ -31,7 +31,7 @@ const DATE_STYLE = {
 };
 const DAY = 24 * 60 * 60 * 1000;
 
-function number(value) { return value.toLocaleString(LOCALE[language]); }
+function number(value) { return formatNumber(value, language); }
 
 // Days since 1970-01-01: the chart's x, on a linear scale, so distances on it are proportional to time.
 function dayNumber(isoDate) { return Date.parse(isoDate) / DAY; }
