@@ -2,6 +2,7 @@
 // its applications: status, every group's verdict and comment, each worker's verdict and reasons, the timeline, and
 // the permit with its shuttle passes to print. The page holds no data; the API decides who may see what.
 import { number as formatNumber, time as formatTime } from '/formats.js';
+import { language, setUpLanguage } from '/language.js';
 import { Login } from '/login.js';
 import { printedPermit } from '/printed-permit.js';
 import { cell, fill, row } from '/tables.js';
@@ -120,7 +121,6 @@ const TEXT = {
   }
 };
 
-let language = new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'vi';
 // The API's page of the enterprise's applications, and the one opened: its status view, its roster's verdicts
 // and its QR codes as object URLs (address → URL), fetched with the login's header.
 let listed = null;
@@ -274,8 +274,6 @@ function setText(id, text) { document.getElementById(id).textContent = text; }
 function statusWords(status) { return t('statuses')[status] || status; }
 
 function render() {
-  document.documentElement.lang = language;
-  document.querySelectorAll('[data-i18n]').forEach(element => { element.textContent = t(element.dataset.i18n); });
   login.render(language);
   document.getElementById('account').hidden = login.user === null;
   setText('error', pageMessage ? pageMessage.text(language) : '');
@@ -356,8 +354,7 @@ function renderScreening(screening, roster) {
   }));
 }
 
-document.getElementById('lang-vi').addEventListener('click', () => { language = 'vi'; render(); });
-document.getElementById('lang-en').addEventListener('click', () => { language = 'en'; render(); });
+setUpLanguage(TEXT, render);
 document.getElementById('workbook').addEventListener('change', event => {
   const file = event.target.files[0];
   chosen = file ? { file, key: idempotencyKey() } : null;

@@ -1,6 +1,7 @@
 // A rule change's consequences for rule authors: a draft or an earlier version against the active set, over every
 // live application (POST /api/rules/impact). The page holds no data; the API decides who may see it.
 import { number as formatNumber, time } from '/formats.js';
+import { language, setUpLanguage } from '/language.js';
 import { Login } from '/login.js';
 import { cell, fill, row } from '/tables.js';
 
@@ -70,7 +71,6 @@ const TEXT = {
 // Rows in the applications table: a province-wide change can touch thousands; the CSV has them all.
 const SHOWN = 200;
 
-let language = new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'vi';
 let versions = [];
 let activeVersion = null;
 let compared = null;
@@ -186,8 +186,6 @@ function affected(application) {
 }
 
 function render() {
-  document.documentElement.lang = language;
-  document.querySelectorAll('[data-i18n]').forEach(element => { element.textContent = t(element.dataset.i18n); });
   login.render(language);
   document.getElementById('compare').hidden = login.user === null;
   document.getElementById('error').textContent = pageMessage ? pageMessage.text(language) : '';
@@ -272,8 +270,7 @@ function renderDetail(application) {
   fill(document.getElementById('findings-removed'), application.findingsRemoved.map(findingRow), t('none'));
 }
 
-document.getElementById('lang-vi').addEventListener('click', () => { language = 'vi'; render(); });
-document.getElementById('lang-en').addEventListener('click', () => { language = 'en'; render(); });
+setUpLanguage(TEXT, render);
 document.getElementById('choice').addEventListener('submit', showImpact);
 document.getElementById('files').addEventListener('change', () => {
   document.querySelector('input[name=what][value=files]').checked = true;

@@ -1,4 +1,5 @@
 import * as formats from '/formats.js';
+import { language, setUpLanguage } from '/language.js';
 
 // A checkpoint scans a permit's or a shuttle pass's QR code: this page sends its token to the server and shows the
 // verdict big enough to read from a car window.
@@ -38,7 +39,6 @@ const TEXT = {
     }
   }
 };
-let language = new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'vi';
 const token = new URLSearchParams(location.search).get('t');
 // WAITING until the server answers; then a verdict, or NO_TOKEN / UNCHECKED when there is none.
 let state = token ? 'WAITING' : 'NO_TOKEN';
@@ -54,8 +54,6 @@ function number(value) { return formats.number(value, language); }
 function show(id, text) { document.getElementById(id).textContent = text; }
 
 function render() {
-  document.documentElement.lang = language;
-  document.querySelectorAll('[data-i18n]').forEach(element => { element.textContent = t(element.dataset.i18n); });
   const box = document.getElementById('verdict');
   box.className = state;
   box.dataset.result = state;
@@ -103,7 +101,6 @@ async function check() {
   render();
 }
 
-document.getElementById('lang-vi').addEventListener('click', () => { language = 'vi'; render(); });
-document.getElementById('lang-en').addEventListener('click', () => { language = 'en'; render(); });
+setUpLanguage(TEXT, render);
 render();
 if (token) { check(); }
