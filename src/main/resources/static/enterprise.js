@@ -5,7 +5,7 @@ import { number as formatNumber, time as formatTime } from '/formats.js';
 import { language, setUpLanguage } from '/language.js';
 import { Login } from '/login.js';
 import { printedPermit } from '/printed-permit.js';
-import { cell, fill, row } from '/tables.js';
+import { buttonCell, cell, fill, itemRow, row } from '/tables.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 // The applications listed, the most recently changed first: an enterprise has a few.
@@ -293,20 +293,10 @@ function renderAnswer(name, answer) {
 function renderList() {
   const applications = listed ? listed.content : [];
   setText('listed', listed ? t('listed')(number(applications.length), number(listed.totalElements)) : '');
-  rows('applications', applications.map(application => {
-    const opener = document.createElement('button');
-    opener.type = 'button';
-    opener.className = 'link';
-    opener.textContent = application.id;
-    opener.addEventListener('click', () => openApplication(application.id));
-    const name = document.createElement('td');
-    name.append(opener);
-    const tr = row(name, cell(statusWords(application.status)), cell(number(application.workerCount), 'number'),
-      cell(time(application.submittedAt)), cell(time(application.updatedAt)));
-    tr.dataset.id = application.id;
-    tr.className = application.id === selected ? 'selected' : '';
-    return tr;
-  }));
+  rows('applications', applications.map(application => itemRow(application.id, selected,
+    buttonCell(application.id, () => openApplication(application.id)), cell(statusWords(application.status)),
+    cell(number(application.workerCount), 'number'), cell(time(application.submittedAt)),
+    cell(time(application.updatedAt)))));
 }
 
 function renderDetail() {

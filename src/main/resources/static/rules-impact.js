@@ -3,7 +3,7 @@
 import { number as formatNumber, time } from '/formats.js';
 import { language, setUpLanguage } from '/language.js';
 import { Login } from '/login.js';
-import { cell, fill, row } from '/tables.js';
+import { buttonCell, cell, fill, itemRow, row } from '/tables.js';
 
 const TEXT = {
   vi: {
@@ -235,23 +235,14 @@ function renderReport() {
 }
 
 function applicationRow(application) {
-  const open = document.createElement('button');
-  open.type = 'button';
-  open.className = 'link';
-  open.textContent = application.enterpriseName;
-  open.addEventListener('click', () => { selected = application.id; render(); });
-  const name = document.createElement('td');
-  name.append(open);
+  const open = buttonCell(application.enterpriseName, () => { selected = application.id; render(); });
   const suspended = application.statusAfter === 'SUSPENDED';
-  const tr = row(name, cell(application.park, 'text'),
+  return itemRow(application.id, selected, open, cell(application.park, 'text'),
     cell(t('statuses')[application.status] || application.status, 'text'),
     cell(beforeAfter(application.eligibleBefore, application.eligibleAfter)),
     cell(beforeAfter(application.approvedBefore, application.approvedAfter)),
     cell(application.newBlockers.map(finding => finding.code).join(' '), 'text'),
     cell(suspended ? t('wouldBeSuspended') : '', 'text suspended'));
-  tr.dataset.id = application.id;
-  tr.className = application.id === selected ? 'selected' : '';
-  return tr;
 }
 
 function renderDetail(application) {

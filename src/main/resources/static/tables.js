@@ -22,3 +22,21 @@ export function fill(table, rows, none) {
   }
   table.tBodies[0].replaceChildren(...rows);
 }
+
+/** A cell whose text is a button drawn as a link: what opens the row's item. */
+export function buttonCell(text, onClick) {
+  const button = Object.assign(document.createElement('button'), { type: 'button', className: 'link' });
+  button.textContent = text;
+  button.addEventListener('click', onClick);
+  const td = document.createElement('td');
+  td.append(button);
+  return td;
+}
+
+/** A row of a list of items: its item's id, and the class selected while that item is the one opened. */
+export function itemRow(id, selected, ...cells) {
+  const tr = row(...cells);
+  tr.dataset.id = id;
+  tr.className = id === selected ? 'selected' : '';
+  return tr;
+}
