@@ -1,5 +1,6 @@
 // A rule change's consequences for rule authors: a draft or an earlier version against the active set, over every
 // live application (POST /api/rules/impact). The page holds no data; the API decides who may see it.
+import { findingRow } from '/findings.js';
 import { number as formatNumber, time } from '/formats.js';
 import { language, setUpLanguage } from '/language.js';
 import { Login } from '/login.js';
@@ -32,9 +33,7 @@ const TEXT = {
       + 'Bấm tên doanh nghiệp để xem chi tiết; tệp CSV có mọi hồ sơ.',
     chooseFiles: 'Hãy chọn ít nhất một tệp quy tắc.', chooseVersion: 'Chưa có phiên bản trước nào để so sánh.',
     statuses: { UNDER_REVIEW: 'Đang thẩm định', AWAITING_DECISION: 'Chờ Ban chỉ đạo quyết định',
-      NEEDS_CORRECTION: 'Cần bổ sung', APPROVED: 'Đã cấp phép', SUSPENDED: 'Tạm dừng' },
-    severities: { BLOCKER: 'Chặn', WARNING: 'Cảnh báo', INFO: 'Thông tin' },
-    groups: { health: 'Y tế', housing: 'Nhà ở', labour: 'Lao động', transport: 'Vận chuyển' }
+      NEEDS_CORRECTION: 'Cần bổ sung', APPROVED: 'Đã cấp phép', SUSPENDED: 'Tạm dừng' }
   },
   en: {
     title: 'A rule change\'s impact',
@@ -62,9 +61,7 @@ const TEXT = {
       + 'enterprise for the detail; the CSV lists every application.',
     chooseFiles: 'Choose at least one rule file.', chooseVersion: 'There is no earlier version to compare.',
     statuses: { UNDER_REVIEW: 'Under review', AWAITING_DECISION: 'Awaiting the committee\'s decision',
-      NEEDS_CORRECTION: 'Needs correction', APPROVED: 'Approved', SUSPENDED: 'Suspended' },
-    severities: { BLOCKER: 'Blocker', WARNING: 'Warning', INFO: 'Info' },
-    groups: { health: 'Health', housing: 'Housing', labour: 'Labour', transport: 'Transport' }
+      NEEDS_CORRECTION: 'Needs correction', APPROVED: 'Approved', SUSPENDED: 'Suspended' }
   }
 };
 
@@ -252,13 +249,11 @@ function renderDetail(application) {
     + `(${application.taxCode}, ${application.id})`;
   const workerRow = worker => row(cell(worker.citizenId), cell(worker.fullName, 'text'),
     cell(worker.reasonsBefore.join(' '), 'text'), cell(worker.reasonsAfter.join(' '), 'text'));
-  const findingRow = finding => row(cell(finding.code), cell(t('severities')[finding.severity], 'text'),
-    cell(t('groups')[finding.group], 'text'), cell(finding.subject || '', 'text'),
-    cell(language === 'vi' ? finding.messageVi : finding.messageEn, 'text'));
   fill(document.getElementById('workers-losing'), application.losing.map(workerRow), t('none'));
   fill(document.getElementById('workers-gaining'), application.gaining.map(workerRow), t('none'));
-  fill(document.getElementById('findings-added'), application.findingsAdded.map(findingRow), t('none'));
-  fill(document.getElementById('findings-removed'), application.findingsRemoved.map(findingRow), t('none'));
+  const findingRows = findings => findings.map(finding => findingRow(finding, language));
+  fill(document.getElementById('findings-added'), findingRows(application.findingsAdded), t('none'));
+  fill(document.getElementById('findings-removed'), findingRows(application.findingsRemoved), t('none'));
 }
 
 setUpLanguage(TEXT, render);
