@@ -6,7 +6,7 @@ import { number as formatNumber, time as formatTime } from '/formats.js';
 import { language, setUpLanguage } from '/language.js';
 import { Login } from '/login.js';
 import { printedPermit } from '/printed-permit.js';
-import { buttonCell, cell, fill, itemRow, row } from '/tables.js';
+import { buttonCell, cell, fill, itemRow, row, setText } from '/tables.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 // The applications listed, the most recently changed first: an enterprise has a few.
@@ -266,8 +266,6 @@ function correct(event) {
 }
 
 function rows(table, made) { fill(document.getElementById(table), made, t('none')); }
-
-function setText(id, text) { document.getElementById(id).textContent = text; }
 
 function statusWords(status) { return t('statuses')[status] || status; }
 

@@ -1,5 +1,9 @@
-// Table rows of text only, never markup: names, comments and messages come from applicants and officials, and the
-// pages share their origin with Tasklist.
+// Table rows and elements of text only, never markup: names, comments and messages come from applicants and
+// officials, and the pages share their origin with Tasklist.
+
+/** The text of the element with this id, as the pages set their fields and messages. */
+export function setText(id, text) { document.getElementById(id).textContent = text; }
+
 export function cell(text, className = '') {
   const td = document.createElement('td');
   td.textContent = text;
