@@ -1,4 +1,6 @@
 // The province's progress: approved workers per day and in total against the targets, by park.
+import { LOCALE, number as formatNumber } from '/formats.js';
+import { language, setUpLanguage } from '/language.js';
 import { cell, row } from '/tables.js';
 const TEXT = {
   vi: {
@@ -17,13 +19,11 @@ const TEXT = {
   }
 };
 
-let language = new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'vi';
 let progress = null;
 let chart = null;
 
 function t(key) { return TEXT[language][key]; }
 
-const LOCALE = { vi: 'vi-VN', en: 'en-US' };
 // Dates as each language writes them (31/07/2021, Jul 31, 2021), in UTC as dayNumber counts them.
 const DATE_STYLE = {
   vi: { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' },
@@ -31,7 +31,7 @@ const DATE_STYLE = {
 };
 const DAY = 24 * 60 * 60 * 1000;
 
-function number(value) { return value.toLocaleString(LOCALE[language]); }
+function number(value) { return formatNumber(value, language); }
 
 // Days since 1970-01-01: the chart's x, on a linear scale, so distances on it are proportional to time.
 function dayNumber(isoDate) { return Date.parse(isoDate) / DAY; }
@@ -41,8 +41,6 @@ function dayText(day) { return new Date(day * DAY).toLocaleDateString(LOCALE[lan
 function description(target) { return language === 'vi' ? target.descriptionVi : target.descriptionEn; }
 
 function render() {
-  document.documentElement.lang = language;
-  document.querySelectorAll('[data-i18n]').forEach(element => { element.textContent = t(element.dataset.i18n); });
   if (!progress) { return; }
   document.getElementById('enterprises').textContent = number(progress.approvedEnterprises);
   document.getElementById('workers').textContent = number(progress.approvedWorkers);
@@ -110,7 +108,6 @@ function drawChart() {
   window.greenlaneChart = { labels, x, cumulative, daily, targets };
 }
 
-document.getElementById('lang-vi').addEventListener('click', () => { language = 'vi'; render(); });
-document.getElementById('lang-en').addEventListener('click', () => { language = 'en'; render(); });
+setUpLanguage(TEXT, render);
 render();
 fetch('/api/reports/progress').then(response => response.json()).then(body => { progress = body; render(); });

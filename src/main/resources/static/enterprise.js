@@ -1,10 +1,12 @@
 // An enterprise's page: the roster template, sending the filled workbook or its correction, and following each of
 // its applications: status, every group's verdict and comment, each worker's verdict and reasons, the timeline, and
 // the permit with its shuttle passes to print. The page holds no data; the API decides who may see what.
+import { FINDING_WORDS, findingRow, message } from '/findings.js';
 import { number as formatNumber, time as formatTime } from '/formats.js';
+import { language, setUpLanguage } from '/language.js';
 import { Login } from '/login.js';
 import { printedPermit } from '/printed-permit.js';
-import { cell, fill, row } from '/tables.js';
+import { buttonCell, cell, fill, itemRow, row, setText } from '/tables.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 // The applications listed, the most recently changed first: an enterprise has a few.
@@ -13,6 +15,7 @@ const GROUPS = ['health', 'housing', 'labour', 'transport'];
 
 const TEXT = {
   vi: {
+    ...FINDING_WORDS.vi,
     title: 'Hồ sơ khôi phục sản xuất của doanh nghiệp',
     intro: 'Tải mẫu bảng tính, điền danh sách lao động, nơi ở, xe đưa đón và phương án y tế rồi nộp tại đây; theo dõi '
       + 'kết quả sàng lọc, ý kiến của từng tổ công tác, và in giấy phép cùng thẻ xe đưa đón.',
@@ -54,8 +57,6 @@ const TEXT = {
       REVOKED: 'Giấy phép đã bị thu hồi.' },
     verdicts: { PENDING: 'Chờ thẩm định', APPROVED: 'Đồng ý', CHANGES_REQUESTED: 'Yêu cầu bổ sung',
       REJECTED: 'Từ chối' },
-    severities: { BLOCKER: 'Chặn', WARNING: 'Cảnh báo', INFO: 'Thông tin' },
-    groups: { health: 'Y tế', housing: 'Nhà ở', labour: 'Lao động', transport: 'Vận chuyển', steering: 'Ban chỉ đạo' },
     events: { SUBMITTED: 'Nộp hồ sơ', SCREENED: 'Sàng lọc', STATUS: 'Trạng thái', DECISION: 'Ý kiến của tổ',
       CORRECTED: 'Nộp bản sửa', ESCALATED: 'Thẩm định quá hạn', RESCREENED: 'Sàng lọc lại theo quy tắc mới',
       INCIDENT_REPORTED: 'Báo ca nhiễm', INCIDENT_EXTENDED: 'Bổ sung ca nhiễm', INCIDENT_RESUME: 'Cho hoạt động lại',
@@ -65,6 +66,7 @@ const TEXT = {
       TESTS_ADDED: 'Gửi kết quả xét nghiệm' }
   },
   en: {
+    ...FINDING_WORDS.en,
     title: 'An enterprise\'s restart applications',
     intro: 'Download the workbook template, fill in the workers, lodging, shuttles and medical plan, and send it here; '
       + 'follow the screening, each working group\'s verdict, and print the permit with its shuttle passes.',
@@ -107,9 +109,6 @@ const TEXT = {
       REVOKED: 'The permit is revoked.' },
     verdicts: { PENDING: 'Pending', APPROVED: 'Approved', CHANGES_REQUESTED: 'Changes requested',
       REJECTED: 'Rejected' },
-    severities: { BLOCKER: 'Blocker', WARNING: 'Warning', INFO: 'Info' },
-    groups: { health: 'Health', housing: 'Housing', labour: 'Labour', transport: 'Transport',
-      steering: 'Steering committee' },
     events: { SUBMITTED: 'Submitted', SCREENED: 'Screened', STATUS: 'Status', DECISION: 'Group decision',
       CORRECTED: 'Correction sent', ESCALATED: 'Review overdue', RESCREENED: 'Re-screened under new rules',
       INCIDENT_REPORTED: 'Infection case reported', INCIDENT_EXTENDED: 'Infection case extended',
@@ -120,7 +119,6 @@ const TEXT = {
   }
 };
 
-let language = new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'vi';
 // The API's page of the enterprise's applications, and the one opened: its status view, its roster's verdicts
 // and its QR codes as object URLs (address → URL), fetched with the login's header.
 let listed = null;
@@ -269,13 +267,9 @@ function correct(event) {
 
 function rows(table, made) { fill(document.getElementById(table), made, t('none')); }
 
-function setText(id, text) { document.getElementById(id).textContent = text; }
-
 function statusWords(status) { return t('statuses')[status] || status; }
 
 function render() {
-  document.documentElement.lang = language;
-  document.querySelectorAll('[data-i18n]').forEach(element => { element.textContent = t(element.dataset.i18n); });
   login.render(language);
   document.getElementById('account').hidden = login.user === null;
   setText('error', pageMessage ? pageMessage.text(language) : '');
@@ -295,20 +289,10 @@ function renderAnswer(name, answer) {
 function renderList() {
   const applications = listed ? listed.content : [];
   setText('listed', listed ? t('listed')(number(applications.length), number(listed.totalElements)) : '');
-  rows('applications', applications.map(application => {
-    const opener = document.createElement('button');
-    opener.type = 'button';
-    opener.className = 'link';
-    opener.textContent = application.id;
-    opener.addEventListener('click', () => openApplication(application.id));
-    const name = document.createElement('td');
-    name.append(opener);
-    const tr = row(name, cell(statusWords(application.status)), cell(number(application.workerCount), 'number'),
-      cell(time(application.submittedAt)), cell(time(application.updatedAt)));
-    tr.dataset.id = application.id;
-    tr.className = application.id === selected ? 'selected' : '';
-    return tr;
-  }));
+  rows('applications', applications.map(application => itemRow(application.id, selected,
+    buttonCell(application.id, () => openApplication(application.id)), cell(statusWords(application.status)),
+    cell(number(application.workerCount), 'number'), cell(time(application.submittedAt)),
+    cell(time(application.updatedAt)))));
 }
 
 function renderDetail() {
@@ -339,11 +323,9 @@ function renderDetail() {
 function renderScreening(screening, roster) {
   setText('screening-summary', screening ? t('screened')(number(screening.eligibleCount),
     number(screening.workerCount), screening.ruleSetVersion, time(screening.screenedAt)) : t('notScreened'));
-  const message = item => (language === 'vi' ? item.messageVi : item.messageEn);
-  rows('findings', (screening ? screening.findings : []).map(finding => row(cell(finding.code),
-    cell(t('severities')[finding.severity] || finding.severity), cell(t('groups')[finding.group] || finding.group),
-    cell(finding.subject || ''), cell(message(finding)))));
-  const meaning = new Map((screening ? screening.workerReasons : []).map(reason => [reason.code, message(reason)]));
+  rows('findings', (screening ? screening.findings : []).map(finding => findingRow(finding, language)));
+  const meaning = new Map((screening ? screening.workerReasons : []).map(reason => [reason.code,
+    message(reason, language)]));
   rows('workers', (roster ? roster.workers : []).map(worker => {
     const reasons = cell('');
     reasons.append(...worker.reasons.map(code => {
@@ -356,8 +338,7 @@ function renderScreening(screening, roster) {
   }));
 }
 
-document.getElementById('lang-vi').addEventListener('click', () => { language = 'vi'; render(); });
-document.getElementById('lang-en').addEventListener('click', () => { language = 'en'; render(); });
+setUpLanguage(TEXT, render);
 document.getElementById('workbook').addEventListener('change', event => {
   const file = event.target.files[0];
   chosen = file ? { file, key: idempotencyKey() } : null;

@@ -1,6 +1,7 @@
 // Numbers and times as each language writes them, times in the province's zone whatever the browser's own
 // (09:00 27/06/2021; Jun 27, 2021, 9:00 AM).
-const LOCALE = { vi: 'vi-VN', en: 'en-US' };
+// Exported too: the dashboard writes its calendar days with it, in UTC rather than the province's zone.
+export const LOCALE = { vi: 'vi-VN', en: 'en-US' };
 const TIME_STYLE = {
   vi: { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false,
     timeZone: 'Asia/Ho_Chi_Minh' },

@@ -1,8 +1,10 @@
 // A rule change's consequences for rule authors: a draft or an earlier version against the active set, over every
 // live application (POST /api/rules/impact). The page holds no data; the API decides who may see it.
+import { findingRow } from '/findings.js';
 import { number as formatNumber, time } from '/formats.js';
+import { language, setUpLanguage } from '/language.js';
 import { Login } from '/login.js';
-import { cell, fill, row } from '/tables.js';
+import { buttonCell, cell, fill, itemRow, row } from '/tables.js';
 
 const TEXT = {
   vi: {
@@ -31,9 +33,7 @@ const TEXT = {
       + 'Bấm tên doanh nghiệp để xem chi tiết; tệp CSV có mọi hồ sơ.',
     chooseFiles: 'Hãy chọn ít nhất một tệp quy tắc.', chooseVersion: 'Chưa có phiên bản trước nào để so sánh.',
     statuses: { UNDER_REVIEW: 'Đang thẩm định', AWAITING_DECISION: 'Chờ Ban chỉ đạo quyết định',
-      NEEDS_CORRECTION: 'Cần bổ sung', APPROVED: 'Đã cấp phép', SUSPENDED: 'Tạm dừng' },
-    severities: { BLOCKER: 'Chặn', WARNING: 'Cảnh báo', INFO: 'Thông tin' },
-    groups: { health: 'Y tế', housing: 'Nhà ở', labour: 'Lao động', transport: 'Vận chuyển' }
+      NEEDS_CORRECTION: 'Cần bổ sung', APPROVED: 'Đã cấp phép', SUSPENDED: 'Tạm dừng' }
   },
   en: {
     title: 'A rule change\'s impact',
@@ -61,16 +61,13 @@ const TEXT = {
       + 'enterprise for the detail; the CSV lists every application.',
     chooseFiles: 'Choose at least one rule file.', chooseVersion: 'There is no earlier version to compare.',
     statuses: { UNDER_REVIEW: 'Under review', AWAITING_DECISION: 'Awaiting the committee\'s decision',
-      NEEDS_CORRECTION: 'Needs correction', APPROVED: 'Approved', SUSPENDED: 'Suspended' },
-    severities: { BLOCKER: 'Blocker', WARNING: 'Warning', INFO: 'Info' },
-    groups: { health: 'Health', housing: 'Housing', labour: 'Labour', transport: 'Transport' }
+      NEEDS_CORRECTION: 'Needs correction', APPROVED: 'Approved', SUSPENDED: 'Suspended' }
   }
 };
 
 // Rows in the applications table: a province-wide change can touch thousands; the CSV has them all.
 const SHOWN = 200;
 
-let language = new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'vi';
 let versions = [];
 let activeVersion = null;
 let compared = null;
@@ -186,8 +183,6 @@ function affected(application) {
 }
 
 function render() {
-  document.documentElement.lang = language;
-  document.querySelectorAll('[data-i18n]').forEach(element => { element.textContent = t(element.dataset.i18n); });
   login.render(language);
   document.getElementById('compare').hidden = login.user === null;
   document.getElementById('error').textContent = pageMessage ? pageMessage.text(language) : '';
@@ -237,23 +232,14 @@ function renderReport() {
 }
 
 function applicationRow(application) {
-  const open = document.createElement('button');
-  open.type = 'button';
-  open.className = 'link';
-  open.textContent = application.enterpriseName;
-  open.addEventListener('click', () => { selected = application.id; render(); });
-  const name = document.createElement('td');
-  name.append(open);
+  const open = buttonCell(application.enterpriseName, () => { selected = application.id; render(); });
   const suspended = application.statusAfter === 'SUSPENDED';
-  const tr = row(name, cell(application.park, 'text'),
+  return itemRow(application.id, selected, open, cell(application.park, 'text'),
     cell(t('statuses')[application.status] || application.status, 'text'),
     cell(beforeAfter(application.eligibleBefore, application.eligibleAfter)),
     cell(beforeAfter(application.approvedBefore, application.approvedAfter)),
     cell(application.newBlockers.map(finding => finding.code).join(' '), 'text'),
     cell(suspended ? t('wouldBeSuspended') : '', 'text suspended'));
-  tr.dataset.id = application.id;
-  tr.className = application.id === selected ? 'selected' : '';
-  return tr;
 }
 
 function renderDetail(application) {
@@ -263,17 +249,14 @@ function renderDetail(application) {
     + `(${application.taxCode}, ${application.id})`;
   const workerRow = worker => row(cell(worker.citizenId), cell(worker.fullName, 'text'),
     cell(worker.reasonsBefore.join(' '), 'text'), cell(worker.reasonsAfter.join(' '), 'text'));
-  const findingRow = finding => row(cell(finding.code), cell(t('severities')[finding.severity], 'text'),
-    cell(t('groups')[finding.group], 'text'), cell(finding.subject || '', 'text'),
-    cell(language === 'vi' ? finding.messageVi : finding.messageEn, 'text'));
   fill(document.getElementById('workers-losing'), application.losing.map(workerRow), t('none'));
   fill(document.getElementById('workers-gaining'), application.gaining.map(workerRow), t('none'));
-  fill(document.getElementById('findings-added'), application.findingsAdded.map(findingRow), t('none'));
-  fill(document.getElementById('findings-removed'), application.findingsRemoved.map(findingRow), t('none'));
+  const findingRows = findings => findings.map(finding => findingRow(finding, language));
+  fill(document.getElementById('findings-added'), findingRows(application.findingsAdded), t('none'));
+  fill(document.getElementById('findings-removed'), findingRows(application.findingsRemoved), t('none'));
 }
 
-document.getElementById('lang-vi').addEventListener('click', () => { language = 'vi'; render(); });
-document.getElementById('lang-en').addEventListener('click', () => { language = 'en'; render(); });
+setUpLanguage(TEXT, render);
 document.getElementById('choice').addEventListener('submit', showImpact);
 document.getElementById('files').addEventListener('change', () => {
   document.querySelector('input[name=what][value=files]').checked = true;

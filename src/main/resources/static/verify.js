@@ -1,4 +1,6 @@
 import * as formats from '/formats.js';
+import { language, setUpLanguage } from '/language.js';
+import { setText } from '/tables.js';
 
 // A checkpoint scans a permit's or a shuttle pass's QR code: this page sends its token to the server and shows the
 // verdict big enough to read from a car window.
@@ -38,7 +40,6 @@ const TEXT = {
     }
   }
 };
-let language = new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'vi';
 const token = new URLSearchParams(location.search).get('t');
 // WAITING until the server answers; then a verdict, or NO_TOKEN / UNCHECKED when there is none.
 let state = token ? 'WAITING' : 'NO_TOKEN';
@@ -50,35 +51,30 @@ function time(iso) { return formats.time(iso, language); }
 
 function number(value) { return formats.number(value, language); }
 
-// Text only, never markup: every field of a permit comes from an applicant.
-function show(id, text) { document.getElementById(id).textContent = text; }
-
 function render() {
-  document.documentElement.lang = language;
-  document.querySelectorAll('[data-i18n]').forEach(element => { element.textContent = t(element.dataset.i18n); });
   const box = document.getElementById('verdict');
   box.className = state;
   box.dataset.result = state;
-  show('result', t(state));
-  show('explanation', t('why')[state]);
+  setText('result', t(state));
+  setText('explanation', t('why')[state]);
   const permit = verdict && verdict.permit;
   document.getElementById('details').hidden = !permit;
   if (!permit) { return; }
   const pass = permit.kind === 'SHUTTLE_PASS';
   document.querySelectorAll('.pass').forEach(element => { element.hidden = !pass; });
   document.querySelectorAll('.permit').forEach(element => { element.hidden = pass; });
-  show('enterprise', permit.enterprise + ' (' + permit.taxCode + ')');
-  show('park', permit.park);
-  show('number', permit.number);
-  show('expires-at', time(permit.expiresAt));
-  show('checked-at', time(verdict.checkedAt));
+  setText('enterprise', permit.enterprise + ' (' + permit.taxCode + ')');
+  setText('park', permit.park);
+  setText('number', permit.number);
+  setText('expires-at', time(permit.expiresAt));
+  setText('checked-at', time(verdict.checkedAt));
   if (pass) {
-    show('plate', permit.plate);
-    show('driver', permit.driver);
-    show('seats', number(permit.seats));
+    setText('plate', permit.plate);
+    setText('driver', permit.driver);
+    setText('seats', number(permit.seats));
   } else {
-    show('plates', permit.plates.join(', '));
-    show('approved-workers', number(permit.approvedWorkers));
+    setText('plates', permit.plates.join(', '));
+    setText('approved-workers', number(permit.approvedWorkers));
   }
 }
 
@@ -103,7 +99,6 @@ async function check() {
   render();
 }
 
-document.getElementById('lang-vi').addEventListener('click', () => { language = 'vi'; render(); });
-document.getElementById('lang-en').addEventListener('click', () => { language = 'en'; render(); });
+setUpLanguage(TEXT, render);
 render();
 if (token) { check(); }
