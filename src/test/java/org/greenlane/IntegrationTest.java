@@ -91,6 +91,11 @@ public abstract class IntegrationTest {
         return new TestRestTemplate(new RestTemplateBuilder().rootUri(http.getRootUri()));
     }
 
+    /** The demo rule author, by HTTP Basic: the rule API's caller. */
+    protected TestRestTemplate ruleAuthor() {
+        return http.withBasicAuth(RULE_AUTHOR, PASSWORD);
+    }
+
     /** Submits as the demo enterprise and waits until the four groups review it. */
     protected String submitForReview(ApplicationDocument application) {
         String id = http.postForEntity("/api/applications", application, JsonNode.class).getBody().get("id").asText();
