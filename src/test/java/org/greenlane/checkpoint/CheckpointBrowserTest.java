@@ -1,6 +1,8 @@
 package org.greenlane.checkpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.greenlane.screening.TestChanges.lodging;
+import static org.greenlane.screening.TestChanges.workers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -48,12 +50,7 @@ class CheckpointBrowserTest extends IntegrationTest {
     @Test
     void aShuttlePassScannedFromItsPngIsValidThenSuspendedAfterAnInfectionCase() throws IOException {
         // given an approved application whose shuttle 98B-123.45 carries two of its workers
-        ApplicationDocument application = TestApplications.clean(3);
-        for (int commuter : List.of(1, 2)) {
-            application = TestApplications.withWorker(application, commuter, w -> new ApplicationDocument.Worker(
-                    w.citizenId(), w.fullName(), w.residence(), w.tests(), w.vaccinationDoses(),
-                    w.closeContactSince(), null, "XE-1"));
-        }
+        ApplicationDocument application = workers(TestApplications.clean(3), w -> lodging(w, null, "XE-1"), 1, 2);
         String id = approve(application);
 
         // when the pass's QR code, fetched as a PNG by its enterprise, is scanned by a phone
