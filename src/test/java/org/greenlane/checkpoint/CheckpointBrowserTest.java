@@ -2,6 +2,7 @@ package org.greenlane.checkpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.greenlane.screening.TestChanges.lodging;
+import static org.greenlane.screening.TestChanges.twoShuttles;
 import static org.greenlane.screening.TestChanges.workers;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -119,12 +120,7 @@ class CheckpointBrowserTest extends IntegrationTest {
     @Test
     void thePrintablePageShowsThePermitAndEveryPassWithTheirQrCodes() throws IOException {
         // given an approved application with two shuttles
-        ApplicationDocument clean = TestApplications.clean(2);
-        var shuttle = clean.shuttles().get(0);
-        ApplicationDocument twoShuttles = new ApplicationDocument(clean.enterprise(), clean.plannedRestartDate(),
-                clean.workers(), clean.accommodations(), List.of(shuttle, new ApplicationDocument.Shuttle("XE-2",
-                "98B-678.90", 29, shuttle.driver())), clean.medicalPlan());
-        String id = approve(twoShuttles);
+        String id = approve(twoShuttles(TestApplications.clean(2)));
         JsonNode permit = status(id).get("permit");
 
         // when its enterprise opens the printable page

@@ -2,6 +2,7 @@ package org.greenlane.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.greenlane.screening.TestChanges.residence;
+import static org.greenlane.screening.TestChanges.twoShuttles;
 import static org.greenlane.screening.TestChanges.workers;
 import static org.greenlane.workbook.TestWorkbooks.cell;
 import static org.greenlane.workbook.TestWorkbooks.edited;
@@ -27,7 +28,6 @@ import org.greenlane.TestQrCodes;
 import org.greenlane.application.ApplicationDocument;
 import org.greenlane.application.ApplicationDocument.Accommodation;
 import org.greenlane.application.ApplicationDocument.Enterprise;
-import org.greenlane.application.ApplicationDocument.Shuttle;
 import org.greenlane.workbook.WorkbookApplication;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -306,14 +306,13 @@ class EnterprisePageBrowserTest extends IntegrationTest {
 
     /** Four clean workers, the second living in a commune under lockdown; lodging of its own, and two shuttles. */
     private ApplicationDocument application(String name) {
-        ApplicationDocument clean = TestApplications.clean(4);
+        ApplicationDocument clean = twoShuttles(TestApplications.clean(4));
         var site = clean.accommodations().get(0);
-        var shuttle = clean.shuttles().get(0);
         ApplicationDocument own = new ApplicationDocument(new Enterprise(taxCode, name, "Quang Châu",
                 clean.enterprise().address(), clean.enterprise().sector()), clean.plannedRestartDate(),
                 clean.workers(), List.of(new Accommodation(site.id(), site.name(),
                 "Nhà trọ " + taxCode + ", thôn Đông, xã Hồng Thái, Việt Yên", site.capacity())),
-                List.of(shuttle, new Shuttle("XE-2", "98B-678.90", 29, shuttle.driver())), clean.medicalPlan());
+                clean.shuttles(), clean.medicalPlan());
         return workers(own, w -> residence(w, "Việt Yên", "Vân Trung"), 1);
     }
 
