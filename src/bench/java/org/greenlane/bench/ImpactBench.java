@@ -107,7 +107,7 @@ final class ImpactBench {
     private static List<String> measure(ServerProcess node, TokenIssuer issuer, List<String> taxCodes, byte[] closed,
                                         byte[] open, String label) throws Exception {
         Client author = new Client(node.port, "author1", "demo");
-        long rssBefore = rssMb(node);
+        long rssBefore = StartupBench.rssMb(node.handle().pid());
         List<Double> seconds = new ArrayList<>();
         JsonNode preview = null;
         for (int i = 0; i < 3; i++) {
@@ -116,7 +116,7 @@ final class ImpactBench {
             seconds.add((System.nanoTime() - start) / 1e9);
         }
         seconds.sort(Double::compare);
-        long rssAfter = rssMb(node);
+        long rssAfter = StartupBench.rssMb(node.handle().pid());
         JsonNode province = preview.get("province");
         JsonNode park = null;
         for (JsonNode each : preview.get("parks")) {
@@ -239,11 +239,5 @@ final class ImpactBench {
     private static HttpRequest.Builder author(int port, String path) {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Authorization", "Basic "
                 + Base64.getEncoder().encodeToString("author1:demo".getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static long rssMb(ServerProcess node) throws IOException {
-        return Files.readAllLines(Path.of("/proc", String.valueOf(node.handle().pid()), "status")).stream()
-                .filter(line -> line.startsWith("VmRSS:"))
-                .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", "")) / 1024).findFirst().orElseThrow();
     }
 }

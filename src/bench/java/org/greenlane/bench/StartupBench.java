@@ -101,7 +101,8 @@ final class StartupBench {
         }
     }
 
-    private static long rssMb(long pid) throws IOException {
+    /** The process's resident memory, from /proc: the figure the README's memory target is about. */
+    static long rssMb(long pid) throws IOException {
         return Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status")).stream()
                 .filter(line -> line.startsWith("VmRSS:"))
                 .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", "")) / 1024)
