@@ -3,17 +3,11 @@ package org.greenlane.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -40,7 +34,6 @@ final class ImpactBench {
     private static final List<String> PARKS = List.of("Vân Trung", "Quang Châu", "Đình Trám", "Song Khê – Nội Hoàng");
     private static final int PROVINCE = 168;
     private static final int LARGE = 830;
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private ImpactBench() {
     }
@@ -112,7 +105,7 @@ final class ImpactBench {
         JsonNode preview = null;
         for (int i = 0; i < 3; i++) {
             long start = System.nanoTime();
-            preview = preview(node.port, closed);
+            preview = preview(author, closed);
             seconds.add((System.nanoTime() - start) / 1e9);
         }
         seconds.sort(Double::compare);
@@ -131,7 +124,7 @@ final class ImpactBench {
         AtomicInteger failed = new AtomicInteger();
         Thread readers = statusReads(node.port, issuer, taxCodes, reading, reads, failed);
         long activated = System.nanoTime();
-        put(node.port, "industrial-parks.drl.xlsx", closed);
+        put(author, "industrial-parks.drl.xlsx", closed);
         int version = author.get("/api/rules").get("version").asInt();
         awaitRescreened(author, version);
         double rescreened = (System.nanoTime() - activated) / 1e9;
@@ -140,7 +133,7 @@ final class ImpactBench {
         JsonNode after = author.get("/api/applications?status=SUSPENDED&size=1");
         JsonNode progress = new Client(node.port, "health1", "demo").get("/api/reports/progress");
 
-        put(node.port, "industrial-parks.drl.xlsx", open);
+        put(author, "industrial-parks.drl.xlsx", open);
         awaitRescreened(author, author.get("/api/rules").get("version").asInt());
         resumeAll(node.port);
         return List.of(
@@ -209,7 +202,7 @@ final class ImpactBench {
         }
     }
 
-    private static JsonNode preview(int port, byte[] table) throws IOException, InterruptedException {
+    private static JsonNode preview(Client author, byte[] table) throws IOException {
         String boundary = UUID.randomUUID().toString();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; "
@@ -217,27 +210,11 @@ final class ImpactBench {
                 .getBytes(StandardCharsets.UTF_8));
         body.write(table);
         body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> answer = HTTP.send(author(port, "/api/rules/impact")
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (answer.statusCode() != 200) {
-            throw new IllegalStateException("The preview answered " + answer.statusCode() + ": " + answer.body());
-        }
-        return Client.JSON.readTree(answer.body());
+        return author.send("POST", "/api/rules/impact", "multipart/form-data; boundary=" + boundary,
+                body.toByteArray(), 200);
     }
 
-    private static void put(int port, String name, byte[] table) throws IOException, InterruptedException {
-        HttpResponse<String> answer = HTTP.send(author(port, "/api/rules/files/" + name + "?comment=ImpactBench")
-                .header("Content-Type", "application/octet-stream").PUT(HttpRequest.BodyPublishers.ofByteArray(table))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        if (answer.statusCode() != 200) {
-            throw new IllegalStateException("Writing " + name + " answered " + answer.statusCode() + ": " + answer.body());
-        }
-    }
-
-    private static HttpRequest.Builder author(int port, String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Authorization", "Basic "
-                + Base64.getEncoder().encodeToString("author1:demo".getBytes(StandardCharsets.UTF_8)));
+    private static void put(Client author, String name, byte[] table) {
+        author.send("PUT", "/api/rules/files/" + name + "?comment=ImpactBench", "application/octet-stream", table, 200);
     }
 }
