@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +17,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.greenlane.ServerProcess;
-import org.greenlane.TestApplications;
 import org.greenlane.TokenIssuer;
+import org.greenlane.bench.ReplayBench.SeedEnterprise;
 import org.greenlane.rules.TestRuleFolders;
 
 /**
@@ -31,7 +30,6 @@ import org.greenlane.rules.TestRuleFolders;
 final class ImpactBench {
 
     private static final String PARK = "Quang Châu";
-    private static final List<String> PARKS = List.of("Vân Trung", "Quang Châu", "Đình Trám", "Song Khê – Nội Hoàng");
     private static final int PROVINCE = 168;
     private static final int LARGE = 830;
 
@@ -64,16 +62,12 @@ final class ImpactBench {
         try {
             List<Future<?>> submitted = new ArrayList<>();
             for (int n = from; n < to; n++) {
-                String taxCode = String.format("24%08d", 60_000 + n);
-                String park = PARKS.get(n % PARKS.size());
-                taxCodes.add(taxCode);
-                int workers = n == 0 ? ReplayBench.WORKERS - 144 * (ReplayBench.ENTERPRISES - 1) : 144;
-                int number = n;
+                SeedEnterprise seed = SeedEnterprise.of(60_000, n);
+                taxCodes.add(seed.taxCode());
                 submitted.add(clients.submit(() -> {
-                    admin.post("/api/enterprises", Map.of("taxCode", taxCode, "name", "Doanh nghiệp mẫu " + number,
-                            "industrialPark", park, "password", "mat-khau-" + number));
-                    Client.bearer(port, issuer.enterprise(taxCode)).post("/api/applications",
-                            TestApplications.seedEnterprise(taxCode, park, number, workers, Instant.now()));
+                    seed.createAccount(admin);
+                    Client.bearer(port, issuer.enterprise(seed.taxCode())).post("/api/applications",
+                            seed.application());
                     return null;
                 }));
             }
