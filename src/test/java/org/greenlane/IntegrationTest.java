@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
@@ -27,6 +28,7 @@ import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -94,6 +96,17 @@ public abstract class IntegrationTest {
     /** The demo rule author, by HTTP Basic: the rule API's caller. */
     protected TestRestTemplate ruleAuthor() {
         return http.withBasicAuth(RULE_AUTHOR, PASSWORD);
+    }
+
+    /** A tax code no other test uses: {@code province}'s two digits (not Bắc Giang's 24) and eight random ones. */
+    protected static String newTaxCode(String province) {
+        return province + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+    }
+
+    /** Creates an enterprise's account as the administrator, its password {@link #PASSWORD}; the answer to check. */
+    protected ResponseEntity<String> createEnterprise(String taxCode, String name, String industrialPark) {
+        return http.withBasicAuth(ADMIN, PASSWORD).postForEntity("/api/enterprises", Map.of("taxCode", taxCode,
+                "name", name, "industrialPark", industrialPark, "password", PASSWORD), String.class);
     }
 
     /** Submits as the demo enterprise and waits until the four groups review it. */

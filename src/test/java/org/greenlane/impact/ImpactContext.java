@@ -56,17 +56,12 @@ abstract class ImpactContext extends IntegrationTest {
     ApplicationDocument enterprise(int n, String name, String park, ApplicationDocument application) {
         String taxCode = String.format("24%08d", 90_000 + n);
         ApplicationDocument seed = TestApplications.seedEnterprise(taxCode, park, n, 1, TestApplications.NOW);
-        createEnterpriseAccount(taxCode, park);
+        createEnterprise(taxCode, "Doanh nghiệp thử", park);
         return new ApplicationDocument(new ApplicationDocument.Enterprise(taxCode, name, park,
                 seed.enterprise().address(), seed.enterprise().sector()), application.plannedRestartDate(),
                 application.workers(), seed.accommodations().stream().map(site -> new ApplicationDocument.Accommodation(
                         "KTX-1", site.name(), site.address(), site.capacity() + application.workers().size()))
                         .toList(), application.shuttles(), application.medicalPlan());
-    }
-
-    private void createEnterpriseAccount(String taxCode, String park) {
-        http.withBasicAuth(ADMIN, PASSWORD).postForEntity("/api/enterprises", Map.of("taxCode", taxCode,
-                "name", "Doanh nghiệp thử", "industrialPark", park, "password", PASSWORD), String.class);
     }
 
     @Override

@@ -165,9 +165,7 @@ class PermitTest extends IntegrationTest {
     private void createOtherEnterprise() {
         if (jdbc.sql("select count(*) from enterprise_account where tax_code = ?").param(OTHER_ENTERPRISE)
                 .query(Integer.class).single() == 0) {
-            http.withBasicAuth(ADMIN, PASSWORD).postForEntity("/api/enterprises", Map.of("taxCode", OTHER_ENTERPRISE,
-                    "name", "Công ty CP May Việt Yên", "industrialPark", "Vân Trung", "password", PASSWORD),
-                    String.class);
+            createEnterprise(OTHER_ENTERPRISE, "Công ty CP May Việt Yên", "Vân Trung");
         }
     }
 

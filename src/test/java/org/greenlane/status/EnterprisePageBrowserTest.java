@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.StreamSupport;
 import org.greenlane.HeadlessChromium;
 import org.greenlane.IntegrationTest;
@@ -64,15 +63,13 @@ class EnterprisePageBrowserTest extends IntegrationTest {
     Path files;
 
     /** An enterprise of this test's own: the page lists only its applications. */
-    private final String taxCode = "38" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+    private final String taxCode = newTaxCode("38");
     private WebDriver browser;
     private WebDriverWait wait;
 
     @BeforeEach
     void openAnAccountAndStartTheBrowser() throws IOException {
-        ResponseEntity<String> created = http.withBasicAuth(ADMIN, PASSWORD).postForEntity("/api/enterprises",
-                Map.of("taxCode", taxCode, "name", "Công ty TNHH May Hồng Thái", "industrialPark", "Quang Châu",
-                        "password", PASSWORD), String.class);
+        ResponseEntity<String> created = createEnterprise(taxCode, "Công ty TNHH May Hồng Thái", "Quang Châu");
         assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(HttpStatus.CREATED);
         browser = HeadlessChromium.start();
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
