@@ -274,12 +274,11 @@ class ImpactPageBrowserTest extends ImpactContext {
     }
 
     private String text(String selector) {
-        return browser.findElement(By.cssSelector(selector)).getText();
+        return HeadlessChromium.text(browser, selector);
     }
 
     private List<List<String>> rows(String table) {
-        return browser.findElements(By.cssSelector(table + " tbody tr")).stream()
-                .map(row -> row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList()).toList();
+        return HeadlessChromium.rows(browser, table);
     }
 
     /** The file the button saves, name and text, taken where the page hands it to the browser's download. */

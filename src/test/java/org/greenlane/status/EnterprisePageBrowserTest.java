@@ -404,12 +404,11 @@ class EnterprisePageBrowserTest extends IntegrationTest {
     }
 
     private String text(String selector) {
-        return browser.findElement(By.cssSelector(selector)).getText();
+        return HeadlessChromium.text(browser, selector);
     }
 
     private List<List<String>> rows(String table) {
-        return browser.findElements(By.cssSelector(table + " tbody tr")).stream()
-                .map(row -> row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList()).toList();
+        return HeadlessChromium.rows(browser, table);
     }
 
     /** English times may part the hour and AM with a narrow space, as the browser's ICU writes them. */
