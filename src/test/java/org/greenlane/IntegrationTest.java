@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -28,6 +29,7 @@ import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -107,6 +109,24 @@ public abstract class IntegrationTest {
     protected ResponseEntity<String> createEnterprise(String taxCode, String name, String industrialPark) {
         return http.withBasicAuth(ADMIN, PASSWORD).postForEntity("/api/enterprises", Map.of("taxCode", taxCode,
                 "name", name, "industrialPark", industrialPark, "password", PASSWORD), String.class);
+    }
+
+    /** The demo enterprise reports one of its workers infected: an infection case, which suspends the permit. */
+    protected void reportCase(String id, String citizenId) {
+        reportCase(http, id, citizenId, null);
+    }
+
+    /** {@code caller} (the enterprise or the health group) reports a worker infected on 20 June, with a note if any. */
+    protected void reportCase(TestRestTemplate caller, String id, String citizenId, String note) {
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("infectedWorkers", List.of(citizenId));
+        report.put("detectedOn", "2021-06-20");
+        if (note != null) {
+            report.put("note", note);
+        }
+        ResponseEntity<String> reported = caller.postForEntity("/api/applications/{id}/incidents", report,
+                String.class, id);
+        assertThat(reported.getStatusCode()).as(reported.getBody()).isEqualTo(HttpStatus.CREATED);
     }
 
     /** Submits as the demo enterprise and waits until the four groups review it. */

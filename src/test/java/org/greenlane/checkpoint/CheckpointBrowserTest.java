@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 import org.greenlane.HeadlessChromium;
 import org.greenlane.IntegrationTest;
@@ -27,8 +26,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 
 /** What a checkpoint officer's phone and an enterprise's printer show, in headless Chromium. */
 class CheckpointBrowserTest extends IntegrationTest {
@@ -72,10 +69,7 @@ class CheckpointBrowserTest extends IntegrationTest {
         HeadlessChromium.screenshot(browser, "verify-valid.png");
 
         // when a worker on that shuttle is reported infected, and the officer scans the pass again
-        ResponseEntity<String> reported = http.postForEntity("/api/applications/" + id + "/incidents",
-                Map.of("infectedWorkers", List.of(application.workers().get(1).citizenId()),
-                        "detectedOn", "2021-06-20"), String.class);
-        assertThat(reported.getStatusCode()).as(reported.getBody()).isEqualTo(HttpStatus.CREATED);
+        reportCase(id, application.workers().get(1).citizenId());
         browser.navigate().refresh();
 
         // then the same pass is suspended at once, in either language

@@ -209,12 +209,6 @@ class VerificationTest extends IntegrationTest {
         return JWKSet.parse(anonymous().getForObject("/.well-known/jwks.json", String.class));
     }
 
-    private void reportCase(String id, String citizenId) {
-        ResponseEntity<String> reported = http.postForEntity("/api/applications/" + id + "/incidents",
-                Map.of("infectedWorkers", List.of(citizenId), "detectedOn", "2021-06-20"), String.class);
-        assertThat(reported.getStatusCode()).as(reported.getBody()).isEqualTo(HttpStatus.CREATED);
-    }
-
     private static String signed(JWSHeader header, JWTClaimsSet claims, JWSSigner signer)
             throws Exception {
         SignedJWT jwt = new SignedJWT(header, claims);

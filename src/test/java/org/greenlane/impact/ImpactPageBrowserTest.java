@@ -72,9 +72,8 @@ class ImpactPageBrowserTest extends ImpactContext {
         browser.quit();
         permits.forEach((id, document) -> {
             // an infection case suspends the permit, and the health group revokes it: nothing of it stays live
-            http.withBasicAuth("health1", PASSWORD).postForEntity("/api/applications/{id}/incidents",
-                    Map.of("infectedWorkers", List.of(document.workers().get(0).citizenId()),
-                            "detectedOn", "2021-06-20", "note", "ImpactPageBrowserTest"), String.class, id);
+            reportCase(http.withBasicAuth("health1", PASSWORD), id, document.workers().get(0).citizenId(),
+                    "ImpactPageBrowserTest");
             awaitStatus(id, "SUSPENDED");
             decide(id, "health", "REVOKE", "ImpactPageBrowserTest");
             awaitStatus(id, "REVOKED");
