@@ -75,10 +75,8 @@ class PermitTest extends IntegrationTest {
         assertThat(verify(first.get("token").asText())).isEqualTo("VALID");
 
         // when the enterprise posts a new result for worker 0 that day, of a sample taken at approval
-        ResponseEntity<JsonNode> posted = http.postForEntity("/api/applications/" + id + "/tests",
-                Map.of("results", List.of(Map.of("citizenId", application.workers().get(0).citizenId(),
-                        "test", Map.of("type", "PCR", "sampledAt", "2021-06-20T08:00:00+07:00",
-                                "result", "NEGATIVE")))), JsonNode.class);
+        ResponseEntity<JsonNode> posted = TestResults.post(http, id, application.workers().get(0).citizenId(),
+                "2021-06-20T08:00:00+07:00", "NEGATIVE");
 
         // then the same count is issued again, valid for another 7 days from then, and the earlier tokens replaced
         assertThat(posted.getStatusCode()).as(String.valueOf(posted.getBody())).isEqualTo(HttpStatus.OK);

@@ -7,7 +7,6 @@ import static org.greenlane.screening.TestChanges.workers;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.greenlane.IntegrationTest;
 import org.greenlane.TestApplications;
 import org.greenlane.application.ApplicationDocument;
@@ -134,8 +133,6 @@ class RetestTest extends IntegrationTest {
     }
 
     private ResponseEntity<JsonNode> postTests(String id, String citizenId, String sampledAt, String result) {
-        return http.postForEntity("/api/applications/" + id + "/tests", Map.of("results", List.of(Map.of(
-                "citizenId", citizenId,
-                "test", Map.of("type", "PCR", "sampledAt", sampledAt, "result", result)))), JsonNode.class);
+        return TestResults.post(http, id, citizenId, sampledAt, result);
     }
 }
