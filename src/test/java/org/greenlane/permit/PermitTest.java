@@ -102,13 +102,13 @@ class PermitTest extends IntegrationTest {
     }
 
     @Test
-    void aPermitApprovedBeforePermitsWereTokensIsIssuedAtStartUp() {
+    void aPermitApprovedBeforePermitsWereTokensIsIssuedByIssueMissing() {
         // given an approved application whose permit row predates the tokens
         String id = approve(TestApplications.clean(2));
         jdbc.sql("update permit set serial = 0, valid_from = null, valid_until = null, rule_set_version = null, "
                 + "token = null, shuttle_passes = null where application_id = ?").param(id).update();
 
-        // when the server is ready
+        // when issueMissing runs, called here as the application-ready event calls it at start-up
         issuer.issueMissing();
 
         // then it has its first issue, which a checkpoint takes
