@@ -49,10 +49,7 @@ final class ReplayBench {
     private ReplayBench() {
     }
 
-    /**
-     * The seeds' enterprise {@code n}, its tax code counted from {@code first} so that each benchmark's are its own:
-     * the parks in turn, an account of its own, 144 workers (the first 159, making the seeds' 24,207).
-     */
+    /** The seeds' enterprise {@code n} (park in turn, own account, 144 workers, the first 159), for every benchmark. */
     record SeedEnterprise(int n, String taxCode, String park) {
 
         static SeedEnterprise of(int first, int n) {

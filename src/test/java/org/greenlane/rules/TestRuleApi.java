@@ -16,10 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
-/**
- * Requests to the rule API as a rule author's tool sends them: files put as octets, drafts posted as multipart file
- * parts beside a JSON application, and the activations the database has counted.
- */
+/** The rule API's requests as a rule author's tool sends them, shared by the rule, impact and security tests. */
 public final class TestRuleApi {
 
     private TestRuleApi() {
