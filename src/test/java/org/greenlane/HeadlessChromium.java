@@ -6,11 +6,14 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -44,6 +47,17 @@ public final class HeadlessChromium {
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1400,2000",
                 "--user-data-dir=" + Files.createTempDirectory("greenlane-chromium"));
         return new ChromeDriver(service, options);
+    }
+
+    /** The text of the element the CSS selector finds, as the page shows it. */
+    public static String text(WebDriver browser, String selector) {
+        return browser.findElement(By.cssSelector(selector)).getText();
+    }
+
+    /** The body rows of the table the CSS selector finds, each as its cells' texts. */
+    public static List<List<String>> rows(WebDriver browser, String table) {
+        return browser.findElements(By.cssSelector(table + " tbody tr")).stream()
+                .map(row -> row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList()).toList();
     }
 
     public static Path screenshot(WebDriver browser, String name) throws IOException {

@@ -12,8 +12,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
@@ -27,6 +29,8 @@ import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -89,6 +93,40 @@ public abstract class IntegrationTest {
     /** No Authorization header at all (the autowired template always sends the demo enterprise's). */
     protected TestRestTemplate anonymous() {
         return new TestRestTemplate(new RestTemplateBuilder().rootUri(http.getRootUri()));
+    }
+
+    /** The demo rule author, by HTTP Basic: the rule API's caller. */
+    protected TestRestTemplate ruleAuthor() {
+        return http.withBasicAuth(RULE_AUTHOR, PASSWORD);
+    }
+
+    /** A tax code no other test uses: {@code province}'s two digits (not Bắc Giang's 24) and eight random ones. */
+    protected static String newTaxCode(String province) {
+        return province + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+    }
+
+    /** Creates an enterprise's account as the administrator, its password {@link #PASSWORD}; the answer to check. */
+    protected ResponseEntity<String> createEnterprise(String taxCode, String name, String industrialPark) {
+        return http.withBasicAuth(ADMIN, PASSWORD).postForEntity("/api/enterprises", Map.of("taxCode", taxCode,
+                "name", name, "industrialPark", industrialPark, "password", PASSWORD), String.class);
+    }
+
+    /** The demo enterprise reports one of its workers infected: an infection case, which suspends the permit. */
+    protected void reportCase(String id, String citizenId) {
+        reportCase(http, id, citizenId, null);
+    }
+
+    /** {@code caller} (the enterprise or the health group) reports a worker infected on 20 June, with a note if any. */
+    protected void reportCase(TestRestTemplate caller, String id, String citizenId, String note) {
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("infectedWorkers", List.of(citizenId));
+        report.put("detectedOn", "2021-06-20");
+        if (note != null) {
+            report.put("note", note);
+        }
+        ResponseEntity<String> reported = caller.postForEntity("/api/applications/{id}/incidents", report,
+                String.class, id);
+        assertThat(reported.getStatusCode()).as(reported.getBody()).isEqualTo(HttpStatus.CREATED);
     }
 
     /** Submits as the demo enterprise and waits until the four groups review it. */

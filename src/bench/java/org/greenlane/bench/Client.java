@@ -55,13 +55,17 @@ final class Client {
     }
 
     JsonNode post(String path, Object body, int expected) {
-        return call(request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes(body))).build(), expected);
+        return send("POST", path, "application/json", bytes(body), expected);
     }
 
     JsonNode put(String path, Object body, int expected) {
-        return call(request(path).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes(body))).build(), expected);
+        return send("PUT", path, "application/json", bytes(body), expected);
+    }
+
+    /** A body of any type (a rule file's octets, a multipart form), its answer JSON like the others'. */
+    JsonNode send(String method, String path, String contentType, byte[] body, int expected) {
+        return call(request(path).header("Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body)).build(), expected);
     }
 
     /** The status of a GET, for load that counts failures instead of stopping at one. */

@@ -3,17 +3,10 @@ package org.greenlane.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,8 +17,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.greenlane.ServerProcess;
-import org.greenlane.TestApplications;
 import org.greenlane.TokenIssuer;
+import org.greenlane.bench.ReplayBench.SeedEnterprise;
 import org.greenlane.rules.TestRuleFolders;
 
 /**
@@ -37,10 +30,8 @@ import org.greenlane.rules.TestRuleFolders;
 final class ImpactBench {
 
     private static final String PARK = "Quang Châu";
-    private static final List<String> PARKS = List.of("Vân Trung", "Quang Châu", "Đình Trám", "Song Khê – Nội Hoàng");
     private static final int PROVINCE = 168;
     private static final int LARGE = 830;
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private ImpactBench() {
     }
@@ -71,16 +62,12 @@ final class ImpactBench {
         try {
             List<Future<?>> submitted = new ArrayList<>();
             for (int n = from; n < to; n++) {
-                String taxCode = String.format("24%08d", 60_000 + n);
-                String park = PARKS.get(n % PARKS.size());
-                taxCodes.add(taxCode);
-                int workers = n == 0 ? ReplayBench.WORKERS - 144 * (ReplayBench.ENTERPRISES - 1) : 144;
-                int number = n;
+                SeedEnterprise seed = SeedEnterprise.of(60_000, n);
+                taxCodes.add(seed.taxCode());
                 submitted.add(clients.submit(() -> {
-                    admin.post("/api/enterprises", Map.of("taxCode", taxCode, "name", "Doanh nghiệp mẫu " + number,
-                            "industrialPark", park, "password", "mat-khau-" + number));
-                    Client.bearer(port, issuer.enterprise(taxCode)).post("/api/applications",
-                            TestApplications.seedEnterprise(taxCode, park, number, workers, Instant.now()));
+                    seed.createAccount(admin);
+                    Client.bearer(port, issuer.enterprise(seed.taxCode())).post("/api/applications",
+                            seed.application());
                     return null;
                 }));
             }
@@ -107,16 +94,16 @@ final class ImpactBench {
     private static List<String> measure(ServerProcess node, TokenIssuer issuer, List<String> taxCodes, byte[] closed,
                                         byte[] open, String label) throws Exception {
         Client author = new Client(node.port, "author1", "demo");
-        long rssBefore = rssMb(node);
+        long rssBefore = StartupBench.rssMb(node.handle().pid());
         List<Double> seconds = new ArrayList<>();
         JsonNode preview = null;
         for (int i = 0; i < 3; i++) {
             long start = System.nanoTime();
-            preview = preview(node.port, closed);
+            preview = preview(author, closed);
             seconds.add((System.nanoTime() - start) / 1e9);
         }
         seconds.sort(Double::compare);
-        long rssAfter = rssMb(node);
+        long rssAfter = StartupBench.rssMb(node.handle().pid());
         JsonNode province = preview.get("province");
         JsonNode park = null;
         for (JsonNode each : preview.get("parks")) {
@@ -131,7 +118,7 @@ final class ImpactBench {
         AtomicInteger failed = new AtomicInteger();
         Thread readers = statusReads(node.port, issuer, taxCodes, reading, reads, failed);
         long activated = System.nanoTime();
-        put(node.port, "industrial-parks.drl.xlsx", closed);
+        put(author, "industrial-parks.drl.xlsx", closed);
         int version = author.get("/api/rules").get("version").asInt();
         awaitRescreened(author, version);
         double rescreened = (System.nanoTime() - activated) / 1e9;
@@ -140,7 +127,7 @@ final class ImpactBench {
         JsonNode after = author.get("/api/applications?status=SUSPENDED&size=1");
         JsonNode progress = new Client(node.port, "health1", "demo").get("/api/reports/progress");
 
-        put(node.port, "industrial-parks.drl.xlsx", open);
+        put(author, "industrial-parks.drl.xlsx", open);
         awaitRescreened(author, author.get("/api/rules").get("version").asInt());
         resumeAll(node.port);
         return List.of(
@@ -209,7 +196,7 @@ final class ImpactBench {
         }
     }
 
-    private static JsonNode preview(int port, byte[] table) throws IOException, InterruptedException {
+    private static JsonNode preview(Client author, byte[] table) throws IOException {
         String boundary = UUID.randomUUID().toString();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; "
@@ -217,33 +204,11 @@ final class ImpactBench {
                 .getBytes(StandardCharsets.UTF_8));
         body.write(table);
         body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> answer = HTTP.send(author(port, "/api/rules/impact")
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (answer.statusCode() != 200) {
-            throw new IllegalStateException("The preview answered " + answer.statusCode() + ": " + answer.body());
-        }
-        return Client.JSON.readTree(answer.body());
+        return author.send("POST", "/api/rules/impact", "multipart/form-data; boundary=" + boundary,
+                body.toByteArray(), 200);
     }
 
-    private static void put(int port, String name, byte[] table) throws IOException, InterruptedException {
-        HttpResponse<String> answer = HTTP.send(author(port, "/api/rules/files/" + name + "?comment=ImpactBench")
-                .header("Content-Type", "application/octet-stream").PUT(HttpRequest.BodyPublishers.ofByteArray(table))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        if (answer.statusCode() != 200) {
-            throw new IllegalStateException("Writing " + name + " answered " + answer.statusCode() + ": " + answer.body());
-        }
-    }
-
-    private static HttpRequest.Builder author(int port, String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Authorization", "Basic "
-                + Base64.getEncoder().encodeToString("author1:demo".getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static long rssMb(ServerProcess node) throws IOException {
-        return Files.readAllLines(Path.of("/proc", String.valueOf(node.handle().pid()), "status")).stream()
-                .filter(line -> line.startsWith("VmRSS:"))
-                .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", "")) / 1024).findFirst().orElseThrow();
+    private static void put(Client author, String name, byte[] table) {
+        author.send("PUT", "/api/rules/files/" + name + "?comment=ImpactBench", "application/octet-stream", table, 200);
     }
 }

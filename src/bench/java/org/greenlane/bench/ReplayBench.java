@@ -21,6 +21,7 @@ import java.util.concurrent.locks.LockSupport;
 import org.greenlane.ServerProcess;
 import org.greenlane.TestApplications;
 import org.greenlane.TokenIssuer;
+import org.greenlane.application.ApplicationDocument;
 
 /**
  * The seeds' day at once: 168 enterprises (167 of 144 workers, one of 159: 24,207 workers), each with its own
@@ -46,6 +47,28 @@ final class ReplayBench {
     private static final List<String> PARKS = List.of("Vân Trung", "Quang Châu", "Đình Trám", "Song Khê – Nội Hoàng");
 
     private ReplayBench() {
+    }
+
+    /** The seeds' enterprise {@code n} (park in turn, own account, 144 workers, the first 159), for every benchmark. */
+    record SeedEnterprise(int n, String taxCode, String park) {
+
+        static SeedEnterprise of(int first, int n) {
+            return new SeedEnterprise(n, String.format("24%08d", first + n), PARKS.get(n % PARKS.size()));
+        }
+
+        String password() {
+            return "mat-khau-" + n;
+        }
+
+        void createAccount(Client admin) {
+            admin.post("/api/enterprises", Map.of("taxCode", taxCode, "name", "Doanh nghiệp mẫu " + n,
+                    "industrialPark", park, "password", password()));
+        }
+
+        ApplicationDocument application() {
+            return TestApplications.seedEnterprise(taxCode, park, n, n == 0 ? WORKERS - 144 * (ENTERPRISES - 1) : 144,
+                    Instant.now());
+        }
     }
 
     private enum Login {
@@ -86,14 +109,11 @@ final class ReplayBench {
             // written as JSON before the clock starts: an enterprise's document exists before it submits it
             List<byte[]> applications = new ArrayList<>();
             for (int n = 0; n < ENTERPRISES; n++) {
-                String taxCode = String.format("24%08d", 80_000 + n);
-                String park = PARKS.get(n % PARKS.size());
-                admin.post("/api/enterprises", Map.of("taxCode", taxCode, "name", "Doanh nghiệp mẫu " + n,
-                        "industrialPark", park, "password", "mat-khau-" + n));
-                enterprises.add(login == Login.PASSWORD ? new Client(node.port, taxCode, "mat-khau-" + n)
-                        : Client.bearer(node.port, issuer.enterprise(taxCode)));
-                applications.add(Client.bytes(TestApplications.seedEnterprise(taxCode, park, n,
-                        n == 0 ? WORKERS - 144 * (ENTERPRISES - 1) : 144, Instant.now())));
+                SeedEnterprise seed = SeedEnterprise.of(80_000, n);
+                seed.createAccount(admin);
+                enterprises.add(login == Login.PASSWORD ? new Client(node.port, seed.taxCode(), seed.password())
+                        : Client.bearer(node.port, issuer.enterprise(seed.taxCode())));
+                applications.add(Client.bytes(seed.application()));
             }
             // A server in service: it has screened applications and answered their enterprises' status reads, with
             // this kind of login, so the JIT has compiled those paths (a token replay on a server warmed only with

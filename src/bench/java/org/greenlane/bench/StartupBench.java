@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.greenlane.ServerProcess;
+import org.greenlane.rules.TestRuleFolders;
 
 /**
  * The README's run command, {@code mvn spring-boot:run}, as a newcomer types it (on a fresh data folder, a copy of
@@ -48,7 +49,8 @@ final class StartupBench {
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         command.environment().put("SERVER_PORT", String.valueOf(port));
         command.environment().put("GREENLANE_DATA_DIR", data.toString());
-        command.environment().put("GREENLANE_RULES_DIR", copyOfRules().toString());
+        Path rules = TestRuleFolders.copyShipped(Files.createTempDirectory("greenlane-startup-rules"));
+        command.environment().put("GREENLANE_RULES_DIR", rules.toString());
         long launched = System.nanoTime();
         Process maven = command.start();
         try {
@@ -81,16 +83,6 @@ final class StartupBench {
         }
     }
 
-    private static Path copyOfRules() throws IOException {
-        Path copy = Files.createTempDirectory("greenlane-startup-rules");
-        try (var files = Files.list(Path.of("rules"))) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                Files.copy(file, copy.resolve(file.getFileName()));
-            }
-        }
-        return copy;
-    }
-
     private static long rssAfterLoad(int port, long pid) throws Exception {
         IntakeBench.submitAndAwaitReview(new Client(port, "2400123456", "demo"), new Client(port, "admin", "demo"),
                 200, 0);
@@ -109,7 +101,8 @@ final class StartupBench {
         }
     }
 
-    private static long rssMb(long pid) throws IOException {
+    /** The process's resident memory, from /proc: the figure the README's memory target is about. */
+    static long rssMb(long pid) throws IOException {
         return Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status")).stream()
                 .filter(line -> line.startsWith("VmRSS:"))
                 .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", "")) / 1024)

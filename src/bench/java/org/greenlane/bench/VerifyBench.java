@@ -19,6 +19,7 @@ import java.util.stream.IntStream;
 import org.greenlane.ServerProcess;
 import org.greenlane.TestApplications;
 import org.greenlane.application.ApplicationDocument;
+import org.greenlane.screening.TestChanges;
 
 /**
  * Checkpoints verifying permits without logging in ({@code POST /api/permits/verify}), from 8 clients on the same
@@ -93,12 +94,10 @@ final class VerifyBench {
     private static String approved(int port, Client enterprise) throws InterruptedException {
         ApplicationDocument clean = TestApplications.clean(3, Instant.now());
         ApplicationDocument.Shuttle shuttle = clean.shuttles().get(0);
-        List<ApplicationDocument.Shuttle> shuttles = IntStream.range(0, SHUTTLES).mapToObj(n ->
+        ApplicationDocument.Shuttle[] shuttles = IntStream.range(0, SHUTTLES).mapToObj(n ->
                 new ApplicationDocument.Shuttle("XE-" + n, String.format("98B-%03d.%02d", n / 100, n % 100),
-                        shuttle.seats(), shuttle.driver())).toList();
-        String id = enterprise.post("/api/applications", new ApplicationDocument(clean.enterprise(),
-                clean.plannedRestartDate(), clean.workers(), clean.accommodations(), shuttles, clean.medicalPlan()))
-                .get("id").asText();
+                        shuttle.seats(), shuttle.driver())).toArray(ApplicationDocument.Shuttle[]::new);
+        String id = enterprise.post("/api/applications", TestChanges.shuttles(clean, shuttles)).get("id").asText();
         awaitStatus(enterprise, id, "UNDER_REVIEW");
         for (String member : List.of("health1", "housing1", "labour1", "transport1", "steering1")) {
             Client staff = new Client(port, member, "demo");

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.greenlane.TestApplications.clean;
 import static org.greenlane.TestApplications.withWorker;
 import static org.greenlane.TestApplications.withWorkers;
+import static org.greenlane.screening.TestChanges.medicalPlan;
+import static org.greenlane.screening.TestChanges.responsePlan;
 
 import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
@@ -61,7 +63,7 @@ class ApplicationValidatorTest {
 
     @Test
     void missingNestedFieldsAreNamedByTheirPath() {
-        ApplicationDocument a = withMedicalPlan(clean(2), p -> new MedicalPlan(null, null, p.bufferZone(),
+        ApplicationDocument a = medicalPlan(clean(2), p -> new MedicalPlan(null, null, p.bufferZone(),
                 p.infectionResponsePlan(), p.contactPhone()));
         a = withWorker(a, 1, w -> new Worker(w.citizenId(), " ", null, null, null, null, null, null));
 
@@ -167,7 +169,7 @@ class ApplicationValidatorTest {
     @ParameterizedTest
     @ValueSource(ints = {-1, 10_001})
     void medicalStaffOutsideZeroToTenThousandIsRefused(int staff) {
-        ApplicationDocument a = withMedicalPlan(clean(1), p -> new MedicalPlan(staff, p.isolationRoom(),
+        ApplicationDocument a = medicalPlan(clean(1), p -> new MedicalPlan(staff, p.isolationRoom(),
                 p.bufferZone(), p.infectionResponsePlan(), p.contactPhone()));
 
         assertThat(fields(a)).containsExactly("medicalPlan.medicalStaff");
@@ -343,7 +345,7 @@ class ApplicationValidatorTest {
         a = withWorker(a, 3, w -> TestApplications.withTests(w, List.of(new ApplicationDocument.Test(null,
                 OffsetDateTime.now().plusHours(2), TestResult.NEGATIVE))));
         a = withShuttle(a, s -> new Shuttle(s.id(), s.plate(), 0, s.driver()));
-        a = withMedicalPlan(a, p -> new MedicalPlan(p.medicalStaff(), null, p.bufferZone(), p.infectionResponsePlan(),
+        a = medicalPlan(a, p -> new MedicalPlan(p.medicalStaff(), null, p.bufferZone(), p.infectionResponsePlan(),
                 "call us"));
 
         assertThat(fields(a)).containsExactlyInAnyOrder(
@@ -405,19 +407,13 @@ class ApplicationValidatorTest {
                 List.of(change.apply(a.shuttles().get(0))), a.medicalPlan());
     }
 
-    private static ApplicationDocument withMedicalPlan(ApplicationDocument a, UnaryOperator<MedicalPlan> change) {
-        return new ApplicationDocument(a.enterprise(), a.plannedRestartDate(), a.workers(), a.accommodations(),
-                a.shuttles(), change.apply(a.medicalPlan()));
-    }
-
     private static ApplicationDocument withPlannedRestart(ApplicationDocument a, LocalDate date) {
         return new ApplicationDocument(a.enterprise(), date, a.workers(), a.accommodations(), a.shuttles(),
                 a.medicalPlan());
     }
 
     private static ApplicationDocument withPlan(ApplicationDocument a, String infectionResponsePlan) {
-        return withMedicalPlan(a, p -> new MedicalPlan(p.medicalStaff(), p.isolationRoom(), p.bufferZone(),
-                infectionResponsePlan, p.contactPhone()));
+        return medicalPlan(a, p -> responsePlan(p, infectionResponsePlan));
     }
 
     private static Worker withFullName(Worker w, String fullName) {

@@ -1,13 +1,15 @@
 package org.greenlane.checkpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.greenlane.screening.TestChanges.lodging;
+import static org.greenlane.screening.TestChanges.twoShuttles;
+import static org.greenlane.screening.TestChanges.workers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 import org.greenlane.HeadlessChromium;
 import org.greenlane.IntegrationTest;
@@ -24,8 +26,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 
 /** What a checkpoint officer's phone and an enterprise's printer show, in headless Chromium. */
 class CheckpointBrowserTest extends IntegrationTest {
@@ -48,12 +48,7 @@ class CheckpointBrowserTest extends IntegrationTest {
     @Test
     void aShuttlePassScannedFromItsPngIsValidThenSuspendedAfterAnInfectionCase() throws IOException {
         // given an approved application whose shuttle 98B-123.45 carries two of its workers
-        ApplicationDocument application = TestApplications.clean(3);
-        for (int commuter : List.of(1, 2)) {
-            application = TestApplications.withWorker(application, commuter, w -> new ApplicationDocument.Worker(
-                    w.citizenId(), w.fullName(), w.residence(), w.tests(), w.vaccinationDoses(),
-                    w.closeContactSince(), null, "XE-1"));
-        }
+        ApplicationDocument application = workers(TestApplications.clean(3), w -> lodging(w, null, "XE-1"), 1, 2);
         String id = approve(application);
 
         // when the pass's QR code, fetched as a PNG by its enterprise, is scanned by a phone
@@ -74,10 +69,7 @@ class CheckpointBrowserTest extends IntegrationTest {
         HeadlessChromium.screenshot(browser, "verify-valid.png");
 
         // when a worker on that shuttle is reported infected, and the officer scans the pass again
-        ResponseEntity<String> reported = http.postForEntity("/api/applications/" + id + "/incidents",
-                Map.of("infectedWorkers", List.of(application.workers().get(1).citizenId()),
-                        "detectedOn", "2021-06-20"), String.class);
-        assertThat(reported.getStatusCode()).as(reported.getBody()).isEqualTo(HttpStatus.CREATED);
+        reportCase(id, application.workers().get(1).citizenId());
         browser.navigate().refresh();
 
         // then the same pass is suspended at once, in either language
@@ -122,12 +114,7 @@ class CheckpointBrowserTest extends IntegrationTest {
     @Test
     void thePrintablePageShowsThePermitAndEveryPassWithTheirQrCodes() throws IOException {
         // given an approved application with two shuttles
-        ApplicationDocument clean = TestApplications.clean(2);
-        var shuttle = clean.shuttles().get(0);
-        ApplicationDocument twoShuttles = new ApplicationDocument(clean.enterprise(), clean.plannedRestartDate(),
-                clean.workers(), clean.accommodations(), List.of(shuttle, new ApplicationDocument.Shuttle("XE-2",
-                "98B-678.90", 29, shuttle.driver())), clean.medicalPlan());
-        String id = approve(twoShuttles);
+        String id = approve(twoShuttles(TestApplications.clean(2)));
         JsonNode permit = status(id).get("permit");
 
         // when its enterprise opens the printable page

@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.StreamSupport;
@@ -17,11 +16,9 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.greenlane.IntegrationTest;
 import org.greenlane.TestApplications;
 import org.greenlane.application.ApplicationDocument;
+import org.greenlane.rules.TestRuleApi;
 import org.greenlane.rules.TestRuleFolders;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -29,6 +26,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 
 /**
  * The impact tests' context: its own database and rules folder, and re-screening on, so that its totals are its
@@ -58,17 +56,12 @@ abstract class ImpactContext extends IntegrationTest {
     ApplicationDocument enterprise(int n, String name, String park, ApplicationDocument application) {
         String taxCode = String.format("24%08d", 90_000 + n);
         ApplicationDocument seed = TestApplications.seedEnterprise(taxCode, park, n, 1, TestApplications.NOW);
-        createEnterpriseAccount(taxCode, park);
+        createEnterprise(taxCode, "Doanh nghiệp thử", park);
         return new ApplicationDocument(new ApplicationDocument.Enterprise(taxCode, name, park,
                 seed.enterprise().address(), seed.enterprise().sector()), application.plannedRestartDate(),
                 application.workers(), seed.accommodations().stream().map(site -> new ApplicationDocument.Accommodation(
                         "KTX-1", site.name(), site.address(), site.capacity() + application.workers().size()))
                         .toList(), application.shuttles(), application.medicalPlan());
-    }
-
-    private void createEnterpriseAccount(String taxCode, String park) {
-        http.withBasicAuth(ADMIN, PASSWORD).postForEntity("/api/enterprises", Map.of("taxCode", taxCode,
-                "name", "Doanh nghiệp thử", "industrialPark", park, "password", PASSWORD), String.class);
     }
 
     @Override
@@ -91,7 +84,7 @@ abstract class ImpactContext extends IntegrationTest {
 
     /** The API's impact report for a draft of these tables (name → content), as the rule author sees it. */
     JsonNode preview(Map<String, byte[]> draft) {
-        ResponseEntity<JsonNode> answer = http.withBasicAuth(RULE_AUTHOR, PASSWORD).postForEntity("/api/rules/impact",
+        ResponseEntity<JsonNode> answer = ruleAuthor().postForEntity("/api/rules/impact",
                 multipart(draft, MediaType.APPLICATION_JSON), JsonNode.class);
         assertThat(answer.getStatusCode()).as(String.valueOf(answer.getBody())).isEqualTo(HttpStatus.OK);
         return answer.getBody();
@@ -99,17 +92,13 @@ abstract class ImpactContext extends IntegrationTest {
 
     /** Writes the table into the rules folder through the API, which activates the result: its version. */
     int activate(String table, byte[] content) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_OCTET_STREAM);
-        ResponseEntity<JsonNode> answer = http.withBasicAuth(RULE_AUTHOR, PASSWORD).exchange(
-                "/api/rules/files/{name}?comment={comment}", HttpMethod.PUT, new HttpEntity<>(content, headers),
-                JsonNode.class, table, getClass().getSimpleName());
+        ResponseEntity<JsonNode> answer = TestRuleApi.putFile(ruleAuthor(), table, content, getClass().getSimpleName());
         assertThat(answer.getStatusCode()).as(String.valueOf(answer.getBody())).isEqualTo(HttpStatus.OK);
         return answer.getBody().get("version").asInt();
     }
 
     JsonNode rules() {
-        return http.withBasicAuth(RULE_AUTHOR, PASSWORD).getForObject("/api/rules", JsonNode.class);
+        return ruleAuthor().getForObject("/api/rules", JsonNode.class);
     }
 
     int activeVersion() {
@@ -125,22 +114,14 @@ abstract class ImpactContext extends IntegrationTest {
         });
     }
 
-    static HttpEntity<LinkedMultiValueMap<String, Object>> multipart(String name, byte[] content, MediaType accept) {
+    static HttpEntity<MultiValueMap<String, Object>> multipart(String name, byte[] content, MediaType accept) {
         return multipart(Map.of(name, content), accept);
     }
 
-    static HttpEntity<LinkedMultiValueMap<String, Object>> multipart(Map<String, byte[]> files, MediaType accept) {
+    static HttpEntity<MultiValueMap<String, Object>> multipart(Map<String, byte[]> files, MediaType accept) {
         var parts = new LinkedMultiValueMap<String, Object>();
-        files.forEach((name, content) -> parts.add("files", new ByteArrayResource(content) {
-            @Override
-            public String getFilename() {
-                return name;
-            }
-        }));
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        headers.setAccept(List.of(accept));
-        return new HttpEntity<>(parts, headers);
+        files.forEach((name, content) -> parts.add("files", TestRuleApi.draft(name, content)));
+        return TestRuleApi.multipart(parts, accept);
     }
 
     static JsonNode application(JsonNode report, String id) {

@@ -72,9 +72,8 @@ class ImpactPageBrowserTest extends ImpactContext {
         browser.quit();
         permits.forEach((id, document) -> {
             // an infection case suspends the permit, and the health group revokes it: nothing of it stays live
-            http.withBasicAuth("health1", PASSWORD).postForEntity("/api/applications/{id}/incidents",
-                    Map.of("infectedWorkers", List.of(document.workers().get(0).citizenId()),
-                            "detectedOn", "2021-06-20", "note", "ImpactPageBrowserTest"), String.class, id);
+            reportCase(http.withBasicAuth("health1", PASSWORD), id, document.workers().get(0).citizenId(),
+                    "ImpactPageBrowserTest");
             awaitStatus(id, "SUSPENDED");
             decide(id, "health", "REVOKE", "ImpactPageBrowserTest");
             awaitStatus(id, "REVOKED");
@@ -274,12 +273,11 @@ class ImpactPageBrowserTest extends ImpactContext {
     }
 
     private String text(String selector) {
-        return browser.findElement(By.cssSelector(selector)).getText();
+        return HeadlessChromium.text(browser, selector);
     }
 
     private List<List<String>> rows(String table) {
-        return browser.findElements(By.cssSelector(table + " tbody tr")).stream()
-                .map(row -> row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList()).toList();
+        return HeadlessChromium.rows(browser, table);
     }
 
     /** The file the button saves, name and text, taken where the page hands it to the browser's download. */

@@ -75,10 +75,8 @@ class PermitTest extends IntegrationTest {
         assertThat(verify(first.get("token").asText())).isEqualTo("VALID");
 
         // when the enterprise posts a new result for worker 0 that day, of a sample taken at approval
-        ResponseEntity<JsonNode> posted = http.postForEntity("/api/applications/" + id + "/tests",
-                Map.of("results", List.of(Map.of("citizenId", application.workers().get(0).citizenId(),
-                        "test", Map.of("type", "PCR", "sampledAt", "2021-06-20T08:00:00+07:00",
-                                "result", "NEGATIVE")))), JsonNode.class);
+        ResponseEntity<JsonNode> posted = TestResults.post(http, id, application.workers().get(0).citizenId(),
+                "2021-06-20T08:00:00+07:00", "NEGATIVE");
 
         // then the same count is issued again, valid for another 7 days from then, and the earlier tokens replaced
         assertThat(posted.getStatusCode()).as(String.valueOf(posted.getBody())).isEqualTo(HttpStatus.OK);
@@ -104,13 +102,13 @@ class PermitTest extends IntegrationTest {
     }
 
     @Test
-    void aPermitApprovedBeforePermitsWereTokensIsIssuedAtStartUp() {
+    void aPermitApprovedBeforePermitsWereTokensIsIssuedByIssueMissing() {
         // given an approved application whose permit row predates the tokens
         String id = approve(TestApplications.clean(2));
         jdbc.sql("update permit set serial = 0, valid_from = null, valid_until = null, rule_set_version = null, "
                 + "token = null, shuttle_passes = null where application_id = ?").param(id).update();
 
-        // when the server is ready
+        // when issueMissing runs, called here as the application-ready event calls it at start-up
         issuer.issueMissing();
 
         // then it has its first issue, which a checkpoint takes
@@ -165,9 +163,7 @@ class PermitTest extends IntegrationTest {
     private void createOtherEnterprise() {
         if (jdbc.sql("select count(*) from enterprise_account where tax_code = ?").param(OTHER_ENTERPRISE)
                 .query(Integer.class).single() == 0) {
-            http.withBasicAuth(ADMIN, PASSWORD).postForEntity("/api/enterprises", Map.of("taxCode", OTHER_ENTERPRISE,
-                    "name", "Công ty CP May Việt Yên", "industrialPark", "Vân Trung", "password", PASSWORD),
-                    String.class);
+            createEnterprise(OTHER_ENTERPRISE, "Công ty CP May Việt Yên", "Vân Trung");
         }
     }
 

@@ -1,11 +1,12 @@
 package org.greenlane.permit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.greenlane.screening.TestChanges.lodging;
+import static org.greenlane.screening.TestChanges.workers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.greenlane.IntegrationTest;
 import org.greenlane.TestApplications;
 import org.greenlane.application.ApplicationDocument;
@@ -94,12 +95,7 @@ class RetestTest extends IntegrationTest {
     @Test
     void aPositiveResultOpensAnInfectionCaseLikeAReportedOne() {
         // given five approved workers: three lodged at KTX-1, two commuting on the shuttle XE-1
-        ApplicationDocument application = TestApplications.clean(5);
-        for (int commuter : List.of(3, 4)) {
-            application = TestApplications.withWorker(application, commuter, w -> new ApplicationDocument.Worker(
-                    w.citizenId(), w.fullName(), w.residence(), w.tests(), w.vaccinationDoses(),
-                    w.closeContactSince(), null, "XE-1"));
-        }
+        ApplicationDocument application = workers(TestApplications.clean(5), w -> lodging(w, null, "XE-1"), 3, 4);
         String id = approve(application);
         List<String> workers = application.workers().stream().map(ApplicationDocument.Worker::citizenId).toList();
 
@@ -137,8 +133,6 @@ class RetestTest extends IntegrationTest {
     }
 
     private ResponseEntity<JsonNode> postTests(String id, String citizenId, String sampledAt, String result) {
-        return http.postForEntity("/api/applications/" + id + "/tests", Map.of("results", List.of(Map.of(
-                "citizenId", citizenId,
-                "test", Map.of("type", "PCR", "sampledAt", sampledAt, "result", result)))), JsonNode.class);
+        return TestResults.post(http, id, citizenId, sampledAt, result);
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
-import java.util.Map;
 import org.greenlane.IntegrationTest;
 import org.greenlane.TestApplications;
 import org.junit.jupiter.api.Test;
@@ -48,8 +47,7 @@ class ProgressReportTest extends IntegrationTest {
         JsonNode before = anonymous().getForObject("/api/reports/progress", JsonNode.class);
 
         // when the enterprise reports an infection case, which suspends it
-        http.postForEntity("/api/applications/" + id + "/incidents",
-                Map.of("infectedWorkers", List.of(infected), "detectedOn", "2021-06-20"), JsonNode.class);
+        reportCase(id, infected);
         awaitStatus(id, "SUSPENDED");
 
         // then neither it nor its workers count while suspended

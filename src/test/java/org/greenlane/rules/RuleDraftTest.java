@@ -1,6 +1,12 @@
 package org.greenlane.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.greenlane.rules.TestRuleApi.activations;
+import static org.greenlane.rules.TestRuleApi.draft;
+import static org.greenlane.rules.TestRuleApi.jsonPart;
+import static org.greenlane.rules.TestRuleApi.multipart;
+import static org.greenlane.rules.TestRuleApi.octets;
+import static org.greenlane.rules.TestRuleApi.post;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,13 +18,8 @@ import org.greenlane.TestApplications;
 import org.greenlane.system.Checksum;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.LinkedMultiValueMap;
@@ -54,9 +55,9 @@ class RuleDraftTest extends IntegrationTest {
     void aWhatIfWithADraftThatRunsAProgramIsRefusedAndNothingRuns() throws Exception {
         // when a rule author tries a draft whose consequence runs a program
         var parts = new LinkedMultiValueMap<String, Object>();
-        parts.add("files", file("pwn.drl", runsAProgram()));
-        parts.add("application", jsonPart());
-        ResponseEntity<JsonNode> answer = author().postForEntity("/api/rules/what-if", multipart(parts), JsonNode.class);
+        parts.add("files", draft("pwn.drl", runsAProgram()));
+        parts.add("application", jsonPart(json, TestApplications.clean(2)));
+        ResponseEntity<JsonNode> answer = post(ruleAuthor(), "/api/rules/what-if", parts);
 
         // then it is refused naming the file and line, the program never ran, and the attempt is audited
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
@@ -69,7 +70,7 @@ class RuleDraftTest extends IntegrationTest {
 
     @Test
     void validateAndActivationRefuseItToo() {
-        long activations = jdbc.sql("select count(*) from rule_set_activation").query(Long.class).single();
+        long activations = activations(jdbc);
         String exits = """
                 package org.greenlane.rules;
                 import org.greenlane.screening.ApplicationFact;
@@ -82,19 +83,16 @@ class RuleDraftTest extends IntegrationTest {
                 """;
 
         var parts = new LinkedMultiValueMap<String, Object>();
-        parts.add("files", file("stop.drl", exits));
-        JsonNode validation = author().postForObject("/api/rules/validate", multipart(parts), JsonNode.class);
-        HttpHeaders octets = new HttpHeaders();
-        octets.setContentType(MediaType.APPLICATION_OCTET_STREAM);
-        ResponseEntity<JsonNode> written = author().exchange("/api/rules/files/stop.drl?comment=x", HttpMethod.PUT,
-                new HttpEntity<>(exits.getBytes(StandardCharsets.UTF_8), octets), JsonNode.class);
+        parts.add("files", draft("stop.drl", exits));
+        JsonNode validation = ruleAuthor().postForObject("/api/rules/validate", multipart(parts), JsonNode.class);
+        ResponseEntity<JsonNode> written = ruleAuthor().exchange("/api/rules/files/stop.drl?comment=x", HttpMethod.PUT,
+                octets(exits.getBytes(StandardCharsets.UTF_8)), JsonNode.class);
 
         assertThat(validation.get("valid").asBoolean()).isFalse();
         assertThat(validation.get("problems").toString()).contains("System");
         assertThat(written.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat(RULES.resolve("stop.drl")).doesNotExist();
-        assertThat(jdbc.sql("select count(*) from rule_set_activation").query(Long.class).single())
-                .isEqualTo(activations);
+        assertThat(activations(jdbc)).isEqualTo(activations);
         assertThat(lastAudit("RULES_VALIDATED")).startsWith("refused").contains("stop.drl sha256:");
         assertThat(lastAudit("RULES_REFUSED")).contains("stop.drl sha256:");
     }
@@ -102,10 +100,10 @@ class RuleDraftTest extends IntegrationTest {
     @Test
     void aHarmlessWhatIfIsAuditedWithItsOutcome() {
         var parts = new LinkedMultiValueMap<String, Object>();
-        parts.add("files", file("probe.drl", "package org.greenlane.rules;\n"));
-        parts.add("application", jsonPart());
+        parts.add("files", draft("probe.drl", "package org.greenlane.rules;\n"));
+        parts.add("application", jsonPart(json, TestApplications.clean(2)));
 
-        ResponseEntity<JsonNode> answer = author().postForEntity("/api/rules/what-if", multipart(parts), JsonNode.class);
+        ResponseEntity<JsonNode> answer = post(ruleAuthor(), "/api/rules/what-if", parts);
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(lastAudit("RULES_WHAT_IF")).startsWith("eligible 2 → 2").contains("probe.drl sha256:");
@@ -116,34 +114,5 @@ class RuleDraftTest extends IntegrationTest {
     private String lastAudit(String action) {
         return jdbc.sql("select detail from audit_event where action = ? order by id desc limit 1").param(action)
                 .query(String.class).single();
-    }
-
-    private TestRestTemplate author() {
-        return http.withBasicAuth(RULE_AUTHOR, PASSWORD);
-    }
-
-    private HttpEntity<String> jsonPart() {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        try {
-            return new HttpEntity<>(json.writeValueAsString(TestApplications.clean(2)), headers);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static HttpEntity<LinkedMultiValueMap<String, Object>> multipart(LinkedMultiValueMap<String, Object> parts) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        return new HttpEntity<>(parts, headers);
-    }
-
-    private static ByteArrayResource file(String name, String content) {
-        return new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
-            @Override
-            public String getFilename() {
-                return name;
-            }
-        };
     }
 }

@@ -1,6 +1,13 @@
 package org.greenlane.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.greenlane.rules.TestRuleApi.activations;
+import static org.greenlane.rules.TestRuleApi.draft;
+import static org.greenlane.rules.TestRuleApi.harmlessRule;
+import static org.greenlane.rules.TestRuleApi.jsonPart;
+import static org.greenlane.rules.TestRuleApi.multipart;
+import static org.greenlane.rules.TestRuleApi.octets;
+import static org.greenlane.rules.TestRuleApi.post;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,9 +22,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -34,6 +38,8 @@ class RuleNameTest extends IntegrationTest {
 
     /** Past the 255 bytes a file name may have on the file system. */
     private static final String TOO_LONG = "a".repeat(300) + ".drl";
+    /** A rule that never fires. */
+    private static final String HARMLESS = harmlessRule("RuleNameTest", "");
 
     @Autowired
     JdbcClient jdbc;
@@ -46,14 +52,14 @@ class RuleNameTest extends IntegrationTest {
 
     @BeforeEach
     void rememberTheRules() {
-        author = http.withBasicAuth(RULE_AUTHOR, PASSWORD);
+        author = ruleAuthor();
         filesBefore = new RuleFolder(RULES).read();
-        activationsBefore = activations();
+        activationsBefore = activations(jdbc);
     }
 
     @Test
     void aNameTooLongOrWithAControlCharacterIsRefusedForWriteAndDelete() {
-        byte[] rule = harmlessRule().getBytes(StandardCharsets.UTF_8);
+        byte[] rule = HARMLESS.getBytes(StandardCharsets.UTF_8);
         String accented = "ệ".repeat(70) + ".drl";
 
         List<ResponseEntity<JsonNode>> answers = List.of(
@@ -74,11 +80,11 @@ class RuleNameTest extends IntegrationTest {
     @Test
     void aDraftFileNameTooLongIsRefusedForValidateAndWhatIf() {
         MultiValueMap<String, Object> whatIf = new LinkedMultiValueMap<>();
-        whatIf.add("files", draft(TOO_LONG, harmlessRule()));
+        whatIf.add("files", draft(TOO_LONG, HARMLESS));
         whatIf.add("application", jsonPart(json.valueToTree(TestApplications.clean(2))));
 
-        assertNameRefused(post("/api/rules/validate", draft(TOO_LONG, harmlessRule())));
-        assertNameRefused(post("/api/rules/what-if", whatIf));
+        assertNameRefused(post(author, "/api/rules/validate", draft(TOO_LONG, HARMLESS)));
+        assertNameRefused(post(author, "/api/rules/what-if", whatIf));
         assertNothingChanged();
     }
 
@@ -87,10 +93,10 @@ class RuleNameTest extends IntegrationTest {
         ObjectNode application = json.valueToTree(TestApplications.clean(2));
         ((ObjectNode) application.withArray("workers").get(1)).put("fullName", "Nguyễn\u0000 Văn Công");
         MultiValueMap<String, Object> whatIf = new LinkedMultiValueMap<>();
-        whatIf.add("files", draft("extra.drl", harmlessRule()));
+        whatIf.add("files", draft("extra.drl", HARMLESS));
         whatIf.add("application", jsonPart(application));
 
-        ResponseEntity<JsonNode> answer = post("/api/rules/what-if", whatIf);
+        ResponseEntity<JsonNode> answer = post(author, "/api/rules/what-if", whatIf);
 
         assertThat(answer.getStatusCode()).as(String.valueOf(answer.getBody())).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
@@ -102,14 +108,12 @@ class RuleNameTest extends IntegrationTest {
     void aCommentOrApplicationIdWithAControlCharacterIsRefusedNamingTheParameter() {
         int version = author.getForObject("/api/rules", JsonNode.class).get("version").asInt();
         MultiValueMap<String, Object> whatIf = new LinkedMultiValueMap<>();
-        whatIf.add("files", draft("extra.drl", harmlessRule()));
+        whatIf.add("files", draft("extra.drl", HARMLESS));
 
         ResponseEntity<JsonNode> comment = author.postForEntity(URI.create(http.getRootUri()
                 + "/api/rules/versions/" + version + "/activate?comment=nul%00here"), null, JsonNode.class);
-        HttpHeaders multipart = new HttpHeaders();
-        multipart.setContentType(MediaType.MULTIPART_FORM_DATA);
         ResponseEntity<JsonNode> applicationId = author.postForEntity(URI.create(http.getRootUri()
-                + "/api/rules/what-if?applicationId=a%00b"), new HttpEntity<>(whatIf, multipart), JsonNode.class);
+                + "/api/rules/what-if?applicationId=a%00b"), multipart(whatIf), JsonNode.class);
 
         assertThat(comment.getStatusCode()).as(String.valueOf(comment.getBody())).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(comment.getBody().get("errors").findValuesAsText("field")).containsExactly("comment");
@@ -128,60 +132,6 @@ class RuleNameTest extends IntegrationTest {
         SortedMap<String, byte[]> files = new RuleFolder(RULES).read();
         assertThat(files.keySet()).containsExactlyElementsOf(filesBefore.keySet());
         filesBefore.forEach((name, content) -> assertThat(files.get(name)).as(name).isEqualTo(content));
-        assertThat(activations()).isEqualTo(activationsBefore);
-    }
-
-    private long activations() {
-        return jdbc.sql("select count(*) from rule_set_activation").query(Long.class).single();
-    }
-
-    private ResponseEntity<JsonNode> post(String path, ByteArrayResource file) {
-        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-        parts.add("files", file);
-        return post(path, parts);
-    }
-
-    private ResponseEntity<JsonNode> post(String path, MultiValueMap<String, Object> parts) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        return author.postForEntity(path, new HttpEntity<>(parts, headers), JsonNode.class);
-    }
-
-    private static HttpEntity<byte[]> octets(byte[] content) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_OCTET_STREAM);
-        return new HttpEntity<>(content, headers);
-    }
-
-    private static HttpEntity<String> jsonPart(JsonNode application) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return new HttpEntity<>(application.toString(), headers);
-    }
-
-    /** A file part: the server takes the rule file's name from the part's filename. */
-    private static ByteArrayResource draft(String name, String content) {
-        return new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
-            @Override
-            public String getFilename() {
-                return name;
-            }
-        };
-    }
-
-    /** A rule that never fires. */
-    private static String harmlessRule() {
-        return """
-                package org.greenlane.rules;
-
-                import org.greenlane.screening.ApplicationFact;
-
-                // A rule for RuleNameTest; no application has fewer than zero workers.
-                rule "RuleNameTestHarmlessRule"
-                when
-                    ApplicationFact( workerCount < 0 )
-                then
-                end
-                """;
+        assertThat(activations(jdbc)).isEqualTo(activationsBefore);
     }
 }

@@ -2,8 +2,13 @@ package org.greenlane.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.greenlane.rules.TestRuleApi.activations;
+import static org.greenlane.rules.TestRuleApi.draft;
+import static org.greenlane.rules.TestRuleApi.jsonPart;
+import static org.greenlane.rules.TestRuleApi.octets;
+import static org.greenlane.rules.TestRuleApi.post;
+import static org.greenlane.rules.TestRuleApi.putFile;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
@@ -51,7 +56,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -104,7 +108,7 @@ class RuleReloadTest extends IntegrationTest {
 
     @BeforeEach
     void rememberActiveVersion() {
-        author = http.withBasicAuth(RULE_AUTHOR, PASSWORD);
+        author = ruleAuthor();
         awaitFolderInSync();
         JsonNode rules = rules();
         versionBefore = rules.get("version").asInt();
@@ -158,7 +162,7 @@ class RuleReloadTest extends IntegrationTest {
     @Test
     void aDrlSaveThatDoesNotCompileKeepsThePreviousRuleSetAndIsReportedUntilFixed() throws IOException {
         // given
-        long activations = activationCount();
+        long activations = activations(jdbc);
         byte[] original = filesBefore.get(APPLICATION_DRL);
 
         // when an official saves the application criteria with a syntax error
@@ -192,7 +196,7 @@ class RuleReloadTest extends IntegrationTest {
     @Test
     void aTableNamedWithoutDrlIsRefusedUntilRenamedBack() throws IOException {
         // given
-        long activations = activationCount();
+        long activations = activations(jdbc);
 
         // when the worker table is saved as x.xlsx, a name Drools would silently skip
         Files.move(RULES.resolve(WORKER_TABLE), RULES.resolve("x.xlsx"));
@@ -222,8 +226,9 @@ class RuleReloadTest extends IntegrationTest {
     void aSubmissionTheRulesFailOnIsKeptAndScreenedByTheProcessOnceTheRulesAreFixed() {
         // given an active rule that fails at run time on rosters of 13 workers
         int failingRoster = 13;
-        assertThat(putFile("fails-on-a-roster.drl", ruleFailingOn(failingRoster).getBytes(StandardCharsets.UTF_8),
-                "RuleReloadTest").getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(putFile(author, "fails-on-a-roster.drl",
+                ruleFailingOn(failingRoster).getBytes(StandardCharsets.UTF_8), "RuleReloadTest").getStatusCode())
+                .isEqualTo(HttpStatus.OK);
 
         // when such an application is submitted
         String id = submit(TestApplications.clean(failingRoster));
@@ -247,7 +252,7 @@ class RuleReloadTest extends IntegrationTest {
     @Test
     void aBurstOfSavesMakesOneActivationOfTheLastContent() throws InterruptedException {
         // given five saves of the table, each different, made ready before the burst so the saves come fast
-        long activations = activationCount();
+        long activations = activations(jdbc);
         List<byte[]> saves = new ArrayList<>();
         for (int hours = 52; hours >= 48; hours--) {
             saves.add(withPcrWindow(filesBefore.get(WORKER_TABLE), hours));
@@ -268,7 +273,7 @@ class RuleReloadTest extends IntegrationTest {
         String lastChecksum = RuleCompiler.checksum(folderFiles());
         await().atMost(SWAP).until(() -> rules().get("checksum").asText(), lastChecksum::equals);
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10))
-                .until(this::activationCount, count -> count == activations + 1);
+                .until(() -> activations(jdbc), count -> count == activations + 1);
         JsonNode rules = rules();
         assertThat(rules.get("folderInSync").asBoolean()).isTrue();
         assertThat(fileChecksum(rules, WORKER_TABLE)).isEqualTo(Checksum.sha256(saves.get(saves.size() - 1)));
@@ -278,7 +283,7 @@ class RuleReloadTest extends IntegrationTest {
     @Test
     void editorLeftoversInTheFolderChangeNothing() {
         // given
-        long activations = activationCount();
+        long activations = activations(jdbc);
 
         // when editors leave lock, backup and temporary files beside the rules, each of which would not compile
         leftover("~$" + WORKER_TABLE, new byte[] {0x0b, 'o', 'f', 'f', 'i', 'c', 'i', 'a', 'l', 0, 0});
@@ -290,7 +295,7 @@ class RuleReloadTest extends IntegrationTest {
         // then for longer than a poll and a quiet period, no activation, and the folder stays in sync
         await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(10)).until(() -> {
             JsonNode rules = rules();
-            return activationCount() == activations && rules.get("version").asInt() == versionBefore
+            return activations(jdbc) == activations && rules.get("version").asInt() == versionBefore
                     && rules.get("folderInSync").asBoolean();
         });
         assertThat(health().get("status").asText()).isEqualTo("UP");
@@ -302,11 +307,11 @@ class RuleReloadTest extends IntegrationTest {
     @Test
     void validateReportsTheBrokenFileAndLineAndActivatesNothing() {
         // given
-        long activations = activationCount();
+        long activations = activations(jdbc);
 
         // when
-        ResponseEntity<JsonNode> broken = postFiles("/api/rules/validate", draft("extra.drl", brokenRule()));
-        ResponseEntity<JsonNode> good = postFiles("/api/rules/validate", draft("extra.drl", harmlessRule()));
+        ResponseEntity<JsonNode> broken = post(author, "/api/rules/validate", draft("extra.drl", brokenRule()));
+        ResponseEntity<JsonNode> good = post(author, "/api/rules/validate", draft("extra.drl", harmlessRule()));
 
         // then
         assertThat(broken.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -315,7 +320,7 @@ class RuleReloadTest extends IntegrationTest {
         assertThat(good.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(good.getBody().get("valid").asBoolean()).isTrue();
         assertThat(good.getBody().get("problems")).isEmpty();
-        assertThat(activationCount()).isEqualTo(activations);
+        assertThat(activations(jdbc)).isEqualTo(activations);
         assertThat(rules().get("version").asInt()).isEqualTo(versionBefore);
         assertThat(RULES.resolve("extra.drl")).doesNotExist();
     }
@@ -323,11 +328,11 @@ class RuleReloadTest extends IntegrationTest {
     @Test
     void aFileWrittenThroughTheApiIsValidatedWrittenActivatedAndDeleted() {
         // given
-        long activations = activationCount();
+        long activations = activations(jdbc);
         String harmless = harmlessRule();
 
         // when a broken file is put
-        ResponseEntity<JsonNode> refused = putFile("extra.drl", brokenRule().getBytes(StandardCharsets.UTF_8),
+        ResponseEntity<JsonNode> refused = putFile(author, "extra.drl", brokenRule().getBytes(StandardCharsets.UTF_8),
                 "does not compile");
 
         // then it is refused with its problems, and neither written nor activated
@@ -336,10 +341,10 @@ class RuleReloadTest extends IntegrationTest {
         assertNamesFileAndLine(refused.getBody().get("problems"), "extra.drl");
         assertThat(RULES.resolve("extra.drl")).doesNotExist();
         assertThat(rules().get("version").asInt()).isEqualTo(versionBefore);
-        assertThat(activationCount()).isEqualTo(activations);
+        assertThat(activations(jdbc)).isEqualTo(activations);
 
         // when a good file is put
-        ResponseEntity<JsonNode> written = putFile("extra.drl", harmless.getBytes(StandardCharsets.UTF_8),
+        ResponseEntity<JsonNode> written = putFile(author, "extra.drl", harmless.getBytes(StandardCharsets.UTF_8),
                 "a harmless rule");
 
         // then it is on disk and active under a new version, listed with its checksum
@@ -353,7 +358,7 @@ class RuleReloadTest extends IntegrationTest {
         assertThat(rules.get("version").asInt()).isEqualTo(version);
         assertThat(rules.get("folderInSync").asBoolean()).isTrue();
         assertThat(fileChecksum(rules, "extra.drl")).isEqualTo(Checksum.sha256(harmless.getBytes(StandardCharsets.UTF_8)));
-        assertThat(activationCount()).isEqualTo(activations + 1);
+        assertThat(activations(jdbc)).isEqualTo(activations + 1);
 
         // when it is deleted
         ResponseEntity<JsonNode> deleted = author.exchange("/api/rules/files/{name}?comment={c}", HttpMethod.DELETE,
@@ -362,11 +367,11 @@ class RuleReloadTest extends IntegrationTest {
         // then a new activation of the files without it, which are the version active before
         assertThat(deleted.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(RULES.resolve("extra.drl")).doesNotExist();
-        assertThat(activationCount()).isEqualTo(activations + 2);
+        assertThat(activations(jdbc)).isEqualTo(activations + 2);
         assertThat(deleted.getBody().get("version").asInt()).isEqualTo(versionBefore);
         assertThat(names(rules().get("files"))).doesNotContain("extra.drl");
         await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(10))
-                .until(this::activationCount, count -> count == activations + 2);
+                .until(() -> activations(jdbc), count -> count == activations + 2);
     }
 
     @Test
@@ -375,7 +380,7 @@ class RuleReloadTest extends IntegrationTest {
         byte[] harmless = harmlessRule().getBytes(StandardCharsets.UTF_8);
 
         // when names reach the API that are not a rule file, or carry a path
-        ResponseEntity<JsonNode> text = putFile("notes.txt", harmless, null);
+        ResponseEntity<JsonNode> text = putFile(author, "notes.txt", harmless, null);
         // and paths that climb out of the folder, which the servlet container or the firewall already refuse
         ResponseEntity<String> encodedPath = author.exchange(
                 URI.create(http.getRootUri() + "/api/rules/files/..%252Fx.drl"), HttpMethod.PUT, octets(harmless),
@@ -403,7 +408,7 @@ class RuleReloadTest extends IntegrationTest {
     void versionsAreListedAndAnEarlierOneIsRestoredByteForByte() {
         // given a change through the API
         String comment = "a harmless rule, " + UUID.randomUUID();
-        int changed = putFile("extra.drl", harmlessRule().getBytes(StandardCharsets.UTF_8), comment)
+        int changed = putFile(author, "extra.drl", harmlessRule().getBytes(StandardCharsets.UTF_8), comment)
                 .getBody().get("version").asInt();
 
         // when
@@ -450,9 +455,9 @@ class RuleReloadTest extends IntegrationTest {
     }
 
     @Test
-    void whatIfComparesTheActiveRulesWithADraftWithoutActivatingIt() throws JsonProcessingException {
+    void whatIfComparesTheActiveRulesWithADraftWithoutActivatingIt() {
         // given the 48 h table as a draft, and the 60 h application given whole and stored
-        long activations = activationCount();
+        long activations = activations(jdbc);
         ApplicationDocument application = pcrHoursAgo(60);
         var table = draft(WORKER_TABLE, withPcrWindow(filesBefore.get(WORKER_TABLE), 48));
         String stored = submit(application);
@@ -460,9 +465,9 @@ class RuleReloadTest extends IntegrationTest {
         // when
         MultiValueMap<String, Object> given = new LinkedMultiValueMap<>();
         given.add("files", table);
-        given.add("application", jsonPart(application));
-        ResponseEntity<JsonNode> byDocument = post("/api/rules/what-if", given);
-        ResponseEntity<JsonNode> byId = postFiles("/api/rules/what-if?applicationId=" + stored, table);
+        given.add("application", jsonPart(json, application));
+        ResponseEntity<JsonNode> byDocument = post(author, "/api/rules/what-if", given);
+        ResponseEntity<JsonNode> byId = post(author, "/api/rules/what-if?applicationId=" + stored, table);
 
         // then worker 0 is eligible under the active rules and not under the draft, for both forms
         String worker0 = application.workers().get(0).citizenId();
@@ -482,7 +487,7 @@ class RuleReloadTest extends IntegrationTest {
             assertThat(comparison.at("/difference/findingsAdded").findValuesAsText("code")).contains(NO_RECENT_PCR);
         }
         // and nothing was activated or written
-        assertThat(activationCount()).isEqualTo(activations);
+        assertThat(activations(jdbc)).isEqualTo(activations);
         assertThat(rules().get("version").asInt()).isEqualTo(versionBefore);
         assertSameFiles(folderFiles(), filesBefore);
     }
@@ -631,18 +636,7 @@ class RuleReloadTest extends IntegrationTest {
 
     /** A rule that never fires; unique per call so that it always makes a version of its own. */
     private static String harmlessRule() {
-        return """
-                package org.greenlane.rules;
-
-                import org.greenlane.screening.ApplicationFact;
-
-                // A rule for RuleReloadTest (%s); no application has fewer than zero workers.
-                rule "RuleReloadTestHarmlessRule"
-                when
-                    ApplicationFact( workerCount < 0 )
-                then
-                end
-                """.formatted(UUID.randomUUID());
+        return TestRuleApi.harmlessRule("RuleReloadTest", " (" + UUID.randomUUID() + ")");
     }
 
     /** Writes over the file as an editor saving in place does (truncate, write). */
@@ -707,16 +701,12 @@ class RuleReloadTest extends IntegrationTest {
         assertThat(rules.get("checksum").asText()).isEqualTo(checksumBefore);
         assertThat(rules.has("pendingError")).isFalse();
         assertThat(health().get("status").asText()).isEqualTo("UP");
-        assertThat(activationCount()).isEqualTo(activations);
+        assertThat(activations(jdbc)).isEqualTo(activations);
     }
 
     private void activate(int version, String comment) {
         assertThat(author.postForEntity("/api/rules/versions/{v}/activate?comment={c}", null, JsonNode.class, version,
                 comment).getStatusCode()).isEqualTo(HttpStatus.OK);
-    }
-
-    private long activationCount() {
-        return jdbc.sql("select count(*) from rule_set_activation").query(Long.class).single();
     }
 
     private JsonNode rules() {
@@ -746,49 +736,6 @@ class RuleReloadTest extends IntegrationTest {
 
     private static JsonNode workerVerdict(JsonNode screening, int index) {
         return screening.get("workers").get(index);
-    }
-
-    private ResponseEntity<JsonNode> putFile(String name, byte[] content, String comment) {
-        return author.exchange("/api/rules/files/{name}?comment={c}", HttpMethod.PUT, octets(content), JsonNode.class,
-                name, comment == null ? "" : comment);
-    }
-
-    private static HttpEntity<byte[]> octets(byte[] content) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_OCTET_STREAM);
-        return new HttpEntity<>(content, headers);
-    }
-
-    private ResponseEntity<JsonNode> postFiles(String path, ByteArrayResource file) {
-        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-        parts.add("files", file);
-        return post(path, parts);
-    }
-
-    private ResponseEntity<JsonNode> post(String path, MultiValueMap<String, Object> parts) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        return author.postForEntity(path, new HttpEntity<>(parts, headers), JsonNode.class);
-    }
-
-    private static ByteArrayResource draft(String name, String content) {
-        return draft(name, content.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** A file part: the server takes the rule file's name from the part's filename. */
-    private static ByteArrayResource draft(String name, byte[] content) {
-        return new ByteArrayResource(content) {
-            @Override
-            public String getFilename() {
-                return name;
-            }
-        };
-    }
-
-    private HttpEntity<String> jsonPart(ApplicationDocument application) throws JsonProcessingException {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return new HttpEntity<>(json.writeValueAsString(application), headers);
     }
 
     private static String fileChecksum(JsonNode rules, String name) {

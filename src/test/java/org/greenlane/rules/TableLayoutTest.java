@@ -99,17 +99,13 @@ class TableLayoutTest {
     }
 
     @Test
-    void conditionsOfOneRowAreAboutOneWorker() throws IOException {
+    void conditionsOfOneRowAreAboutOneWorker() {
         // the vaccination priority row made to ask for a close contact within 14 days as well
-        byte[] table = Files.readAllBytes(TestRuleFolders.SHIPPED.resolve(WORKER_TABLE));
-        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(table));
-             var out = new ByteArrayOutputStream()) {
-            Row priority = workbook.getSheetAt(0).getRow(12);
+        byte[] table = TestRuleFolders.shippedTable(WORKER_TABLE, sheet -> {
+            Row priority = sheet.getRow(12);
             assertThat(priority.getCell(1).getStringCellValue()).isEqualTo("UnvaccinatedWorkerIsAVaccinationPriority");
             priority.createCell(5).setCellValue(14);
-            workbook.write(out);
-            table = out.toByteArray();
-        }
+        });
         SortedMap<String, byte[]> files = new TreeMap<>(Map.of(WORKER_TABLE, table));
         KieSession session = compiler.compile(files).kieBase().newKieSession();
         List<Integer> priority;

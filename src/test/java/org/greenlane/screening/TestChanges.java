@@ -105,6 +105,12 @@ public final class TestChanges {
                 List.of(shuttles), a.medicalPlan());
     }
 
+    /** A second shuttle beside the clean application's, XE-2 98B-678.90 with 29 seats and the same driver. */
+    public static ApplicationDocument twoShuttles(ApplicationDocument a) {
+        Shuttle first = a.shuttles().get(0);
+        return shuttles(a, first, new Shuttle("XE-2", "98B-678.90", 29, first.driver()));
+    }
+
     public static ApplicationDocument medicalPlan(ApplicationDocument a, UnaryOperator<MedicalPlan> change) {
         return new ApplicationDocument(a.enterprise(), a.plannedRestartDate(), a.workers(), a.accommodations(),
                 a.shuttles(), change.apply(a.medicalPlan()));

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.greenlane.IntegrationTest;
 import org.greenlane.TestApplications;
 import org.greenlane.application.ApplicationDocument.Accommodation;
@@ -46,14 +45,12 @@ abstract class ApiTest extends IntegrationTest {
 
     /** A tax code no other test uses: 39 (not Bắc Giang's 24) and eight random digits. */
     static String newTaxCode() {
-        return "39" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+        return newTaxCode("39");
     }
 
     /** Creates the enterprise's account as the administrator; the password is {@link #PASSWORD}. */
     void createEnterprise(String taxCode) {
-        ResponseEntity<String> created = as(ADMIN).postForEntity("/api/enterprises",
-                jsonBody(Map.of("taxCode", taxCode, "name", "Công ty TNHH Thử nghiệm " + taxCode,
-                        "industrialPark", "Quang Châu", "password", PASSWORD)), String.class);
+        ResponseEntity<String> created = createEnterprise(taxCode, "Công ty TNHH Thử nghiệm " + taxCode, "Quang Châu");
         assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(HttpStatus.CREATED);
     }
 

@@ -1,6 +1,7 @@
 package org.greenlane.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.greenlane.rules.TestRuleApi.activations;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -25,7 +26,7 @@ class CrossSiteRequestTest extends ApiTest {
     void aForeignPageCannotActivateARuleVersion() {
         // given the active version
         int version = read(as(RULE_AUTHOR).getForEntity("/api/rules", String.class).getBody()).get("version").asInt();
-        long activations = activations();
+        long activations = activations(jdbc);
 
         // when a foreign page posts the activation, as a form and as JSON, or marks itself cross-site
         ResponseEntity<String> form = activate(version, "https://evil.example", MediaType.APPLICATION_FORM_URLENCODED,
@@ -42,13 +43,13 @@ class CrossSiteRequestTest extends ApiTest {
         problem(fetched, HttpStatus.FORBIDDEN);
         problem(formWithoutOrigin, HttpStatus.UNSUPPORTED_MEDIA_TYPE);
         problem(plainText, HttpStatus.UNSUPPORTED_MEDIA_TYPE);
-        assertThat(activations()).isEqualTo(activations);
+        assertThat(activations(jdbc)).isEqualTo(activations);
 
         // and from Greenlane's own origin, or from curl, it is
         assertThat(activate(version, "http://localhost:" + port, MediaType.APPLICATION_JSON, "same-origin")
                 .getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(activate(version, null, null, null).getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(activations()).isEqualTo(activations + 2);
+        assertThat(activations(jdbc)).isEqualTo(activations + 2);
     }
 
     private ResponseEntity<String> activate(int version, String origin, MediaType type, String fetchSite) {
@@ -69,9 +70,5 @@ class CrossSiteRequestTest extends ApiTest {
             headers.set("Sec-Fetch-Site", fetchSite);
         }
         return new HttpEntity<>(content, headers);
-    }
-
-    private long activations() {
-        return jdbc.sql("select count(*) from rule_set_activation").query(Long.class).single();
     }
 }

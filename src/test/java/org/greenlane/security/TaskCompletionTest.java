@@ -117,9 +117,7 @@ class TaskCompletionTest extends ApiTest {
         // given an approved enterprise suspended by an infection case
         var application = TestApplications.clean(2);
         String id = approve(application);
-        as(HEALTH).postForEntity("/api/applications/" + id + "/incidents", jsonBody(Map.of(
-                "infectedWorkers", List.of(application.workers().get(0).citizenId()), "detectedOn", "2021-06-20")),
-                String.class);
+        reportCase(as(HEALTH), id, application.workers().get(0).citizenId(), null);
         awaitViewStatus(id, "SUSPENDED");
         String infection = taskId(id, "handleInfection");
 

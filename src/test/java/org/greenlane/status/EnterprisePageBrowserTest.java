@@ -2,6 +2,7 @@ package org.greenlane.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.greenlane.screening.TestChanges.residence;
+import static org.greenlane.screening.TestChanges.twoShuttles;
 import static org.greenlane.screening.TestChanges.workers;
 import static org.greenlane.workbook.TestWorkbooks.cell;
 import static org.greenlane.workbook.TestWorkbooks.edited;
@@ -18,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.StreamSupport;
 import org.greenlane.HeadlessChromium;
 import org.greenlane.IntegrationTest;
@@ -27,7 +27,6 @@ import org.greenlane.TestQrCodes;
 import org.greenlane.application.ApplicationDocument;
 import org.greenlane.application.ApplicationDocument.Accommodation;
 import org.greenlane.application.ApplicationDocument.Enterprise;
-import org.greenlane.application.ApplicationDocument.Shuttle;
 import org.greenlane.workbook.WorkbookApplication;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,15 +63,13 @@ class EnterprisePageBrowserTest extends IntegrationTest {
     Path files;
 
     /** An enterprise of this test's own: the page lists only its applications. */
-    private final String taxCode = "38" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+    private final String taxCode = newTaxCode("38");
     private WebDriver browser;
     private WebDriverWait wait;
 
     @BeforeEach
     void openAnAccountAndStartTheBrowser() throws IOException {
-        ResponseEntity<String> created = http.withBasicAuth(ADMIN, PASSWORD).postForEntity("/api/enterprises",
-                Map.of("taxCode", taxCode, "name", "Công ty TNHH May Hồng Thái", "industrialPark", "Quang Châu",
-                        "password", PASSWORD), String.class);
+        ResponseEntity<String> created = createEnterprise(taxCode, "Công ty TNHH May Hồng Thái", "Quang Châu");
         assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(HttpStatus.CREATED);
         browser = HeadlessChromium.start();
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
@@ -306,14 +303,13 @@ class EnterprisePageBrowserTest extends IntegrationTest {
 
     /** Four clean workers, the second living in a commune under lockdown; lodging of its own, and two shuttles. */
     private ApplicationDocument application(String name) {
-        ApplicationDocument clean = TestApplications.clean(4);
+        ApplicationDocument clean = twoShuttles(TestApplications.clean(4));
         var site = clean.accommodations().get(0);
-        var shuttle = clean.shuttles().get(0);
         ApplicationDocument own = new ApplicationDocument(new Enterprise(taxCode, name, "Quang Châu",
                 clean.enterprise().address(), clean.enterprise().sector()), clean.plannedRestartDate(),
                 clean.workers(), List.of(new Accommodation(site.id(), site.name(),
                 "Nhà trọ " + taxCode + ", thôn Đông, xã Hồng Thái, Việt Yên", site.capacity())),
-                List.of(shuttle, new Shuttle("XE-2", "98B-678.90", 29, shuttle.driver())), clean.medicalPlan());
+                clean.shuttles(), clean.medicalPlan());
         return workers(own, w -> residence(w, "Việt Yên", "Vân Trung"), 1);
     }
 
@@ -408,12 +404,11 @@ class EnterprisePageBrowserTest extends IntegrationTest {
     }
 
     private String text(String selector) {
-        return browser.findElement(By.cssSelector(selector)).getText();
+        return HeadlessChromium.text(browser, selector);
     }
 
     private List<List<String>> rows(String table) {
-        return browser.findElements(By.cssSelector(table + " tbody tr")).stream()
-                .map(row -> row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList()).toList();
+        return HeadlessChromium.rows(browser, table);
     }
 
     /** English times may part the hour and AM with a narrow space, as the browser's ICU writes them. */

@@ -13,7 +13,6 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.greenlane.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -24,7 +23,7 @@ class WorkbookTemplateTest extends IntegrationTest {
     @Test
     void anyoneDownloadsTheTemplateWithVietnameseAndEnglishHeadersAndDropDownLists() throws Exception {
         // given a caller without an account
-        TestRestTemplate anonymous = new TestRestTemplate(new RestTemplateBuilder().rootUri(http.getRootUri()));
+        TestRestTemplate anonymous = anonymous();
 
         // when it downloads the template
         ResponseEntity<byte[]> answer = anonymous.getForEntity("/api/applications/template.xlsx", byte[].class);

@@ -45,7 +45,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -290,7 +289,7 @@ class WorkbookUploadTest extends IntegrationTest {
     void onlyAnEnterpriseSubmitsAWorkbookAndNeverFromAForeignPage() {
         // given a clean workbook
         byte[] workbook = filled(clean(2));
-        TestRestTemplate anonymous = new TestRestTemplate(new RestTemplateBuilder().rootUri(http.getRootUri()));
+        TestRestTemplate anonymous = anonymous();
 
         // when nobody, a working group, a foreign page, a form with the file, then the enterprise's own page send it
         ResponseEntity<String> nobody = anonymous.postForEntity("/api/applications", xlsx(workbook), String.class);
